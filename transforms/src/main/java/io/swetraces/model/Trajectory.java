@@ -1,0 +1,145 @@
+package io.swetraces.model;
+
+import com.google.auto.value.AutoValue;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * One trajectory in canonical form, as {@code Normalize} produces it. The analysis steps each fill
+ * in their own part ({@link #getToolCounts()}, {@link #getPatchStats()}, {@link #getTokenCounts()},
+ * {@link #getSftDropReason()}) and leave the rest as it is.
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class Trajectory {
+  public abstract String getSource();
+
+  public abstract long getPosition();
+
+  public abstract @Nullable String getTrajectoryId();
+
+  public abstract @Nullable String getInstanceId();
+
+  public abstract @Nullable String getRepo();
+
+  /** Lower-cased language, {@code unknown} when the row has none. */
+  public abstract String getLanguage();
+
+  public abstract @Nullable String getLicense();
+
+  /** 1 resolved, 0 not resolved, -1 unknown. */
+  public abstract int getResolved();
+
+  public abstract String getAgent();
+
+  public abstract String getModel();
+
+  public abstract List<Message> getMessages();
+
+  /** Tool definitions, each a compact JSON object. */
+  public abstract List<String> getTools();
+
+  /** The row's metadata as compact JSON ({@code {}} when it has none). */
+  public abstract String getMetadataJson();
+
+  public abstract @Nullable String getCategory();
+
+  /** {@code metadata.num_modified_files} (older revisions), as the tutorial reads it. */
+  public abstract @Nullable Long getMetaFiles();
+
+  /** {@code metadata.num_modified_lines} (older revisions), as the tutorial reads it. */
+  public abstract @Nullable Long getMetaLines();
+
+  public abstract @Nullable String getTeacherModel();
+
+  public abstract @Nullable String getHfDatasetName();
+
+  /** The final patch: top-level {@code model_patch}, else {@code metadata.model_patch.patch}. */
+  public abstract @Nullable String getModelPatch();
+
+  /** Messages per role; a message without a role counts as {@code unknown}. */
+  public abstract Map<String, Integer> getRoleCounts();
+
+  public abstract @Nullable Map<String, Long> getToolCounts();
+
+  public abstract @Nullable PatchStats getPatchStats();
+
+  public abstract @Nullable TokenCounts getTokenCounts();
+
+  /** Why FilterSft dropped it; null when kept or not filtered yet. */
+  public abstract @Nullable String getSftDropReason();
+
+  public int roleCount(String role) {
+    return getRoleCounts().getOrDefault(role, 0);
+  }
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_Trajectory.Builder()
+        .setLanguage("unknown")
+        .setResolved(-1)
+        .setAgent("unknown")
+        .setModel("unknown")
+        .setTools(List.of())
+        .setMetadataJson("{}")
+        .setRoleCounts(Map.of());
+  }
+
+  /** Builder; also what Beam's schema inference uses to create values. */
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setSource(String source);
+
+    public abstract Builder setPosition(long position);
+
+    public abstract Builder setTrajectoryId(@Nullable String trajectoryId);
+
+    public abstract Builder setInstanceId(@Nullable String instanceId);
+
+    public abstract Builder setRepo(@Nullable String repo);
+
+    public abstract Builder setLanguage(String language);
+
+    public abstract Builder setLicense(@Nullable String license);
+
+    public abstract Builder setResolved(int resolved);
+
+    public abstract Builder setAgent(String agent);
+
+    public abstract Builder setModel(String model);
+
+    public abstract Builder setMessages(List<Message> messages);
+
+    public abstract Builder setTools(List<String> tools);
+
+    public abstract Builder setMetadataJson(String metadataJson);
+
+    public abstract Builder setCategory(@Nullable String category);
+
+    public abstract Builder setMetaFiles(@Nullable Long metaFiles);
+
+    public abstract Builder setMetaLines(@Nullable Long metaLines);
+
+    public abstract Builder setTeacherModel(@Nullable String teacherModel);
+
+    public abstract Builder setHfDatasetName(@Nullable String hfDatasetName);
+
+    public abstract Builder setModelPatch(@Nullable String modelPatch);
+
+    public abstract Builder setRoleCounts(Map<String, Integer> roleCounts);
+
+    public abstract Builder setToolCounts(@Nullable Map<String, Long> toolCounts);
+
+    public abstract Builder setPatchStats(@Nullable PatchStats patchStats);
+
+    public abstract Builder setTokenCounts(@Nullable TokenCounts tokenCounts);
+
+    public abstract Builder setSftDropReason(@Nullable String sftDropReason);
+
+    public abstract Trajectory build();
+  }
+}

@@ -1,0 +1,63 @@
+package io.swetraces.parse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swetraces.model.Message;
+import io.swetraces.model.ToolCall;
+import java.util.List;
+
+/**
+ * Renders a conversation as ChatML text for SFT. Like the tutorial, each turn is {@code
+ * <|im_start|>ROLE\nTEXT<|im_end|>} with its text stripped and turns joined by newlines; unlike the
+ * tutorial, an assistant turn also carries its reasoning as {@code <think>...</think>} and its tool
+ * calls as Hermes-style {@code <tool_call>{"name": ..., "arguments": ...}</tool_call>} blocks, so
+ * the model is trained on the actions it took.
+ */
+public final class ChatMl {
+  private ChatMl() {}
+
+  public static String render(List<Message> messages) {
+    StringBuilder text = new StringBuilder();
+    for (Message m : messages) {
+      if (text.length() > 0) {
+        text.append('\n');
+      }
+      text.append(turn(m));
+    }
+    return text.toString();
+  }
+
+  public static String turn(Message m) {
+    StringBuilder body = new StringBuilder();
+    String reasoning = m.getReasoningContent() == null ? "" : PyText.strip(m.getReasoningContent());
+    if (!reasoning.isEmpty()) {
+      body.append("<think>\n").append(reasoning).append("\n</think>\n\n");
+    }
+    body.append(m.getContent());
+    for (ToolCall call : m.getToolCalls()) {
+      body.append("\n<tool_call>\n").append(toolCall(call)).append("\n</tool_call>");
+    }
+    return "<|im_start|>" + m.getRole() + "\n" + PyText.strip(body.toString()) + "<|im_end|>";
+  }
+
+  private static String toolCall(ToolCall call) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("name", call.getName());
+    node.set("arguments", arguments(call.getArguments()));
+    return Json.write(node);
+  }
+
+  /** Arguments as a JSON value when they parse, else as the string the model wrote. */
+  private static JsonNode arguments(String arguments) {
+    try {
+      JsonNode parsed = Json.parse(arguments);
+      if (parsed != null) {
+        return parsed;
+      }
+    } catch (JsonProcessingException e) {
+      // fall through: keep the text exactly as the model produced it
+    }
+    return Json.MAPPER.getNodeFactory().textNode(arguments);
+  }
+}

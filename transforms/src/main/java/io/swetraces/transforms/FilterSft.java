@@ -1,0 +1,101 @@
+package io.swetraces.transforms;
+
+import io.swetraces.model.Trajectory;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Splits trajectories into SFT training examples and the rest; each dropped one carries its {@link
+ * Trajectory#getSftDropReason() reason} and is counted under it.
+ */
+public final class FilterSft extends PTransform<PCollection<Trajectory>, FilterSft.Result> {
+  private static final TupleTag<Trajectory> KEPT = new TupleTag<>() {};
+  private static final TupleTag<Trajectory> DROPPED = new TupleTag<>() {};
+
+  private final SftCriteria criteria;
+
+  private FilterSft(SftCriteria criteria) {
+    this.criteria = criteria;
+  }
+
+  /** The tutorial's filters: resolved only, at most 32,000 tokens, any language, non-empty patch. */
+  public static FilterSft trainingExamples() {
+    return new FilterSft(SftCriteria.defaults());
+  }
+
+  public FilterSft withCriteria(SftCriteria criteria) {
+    return new FilterSft(criteria);
+  }
+
+  public SftCriteria criteria() {
+    return criteria;
+  }
+
+  @Override
+  public Result expand(PCollection<Trajectory> trajectories) {
+    return new Result(
+        trajectories.apply(
+            "ApplySftCriteria",
+            ParDo.of(new FilterSftFn(criteria)).withOutputTags(KEPT, TupleTagList.of(DROPPED))));
+  }
+
+  static final class FilterSftFn extends DoFn<Trajectory, Trajectory> {
+    private final SftCriteria criteria;
+
+    FilterSftFn(SftCriteria criteria) {
+      this.criteria = criteria;
+    }
+
+    @ProcessElement
+    public void process(@Element Trajectory t, MultiOutputReceiver out) {
+      String reason = criteria.dropReason(t);
+      if (reason == null) {
+        TraceMetrics.SFT_KEPT.inc();
+        out.get(KEPT).output(t);
+      } else {
+        TraceMetrics.sftDropped(reason).inc();
+        out.get(DROPPED).output(t.toBuilder().setSftDropReason(reason).build());
+      }
+    }
+  }
+
+  /** Kept training examples and dropped trajectories. */
+  public static final class Result implements POutput {
+    private final PCollectionTuple tuple;
+
+    private Result(PCollectionTuple tuple) {
+      this.tuple = tuple;
+    }
+
+    public PCollection<Trajectory> kept() {
+      return tuple.get(KEPT);
+    }
+
+    public PCollection<Trajectory> dropped() {
+      return tuple.get(DROPPED);
+    }
+
+    @Override
+    public Pipeline getPipeline() {
+      return tuple.getPipeline();
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> expand() {
+      return tuple.expand();
+    }
+
+    @Override
+    public void finishSpecifyingOutput(String name, PInput input, PTransform<?, ?> transform) {}
+  }
+}

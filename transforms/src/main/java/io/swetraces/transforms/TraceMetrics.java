@@ -1,0 +1,21 @@
+package io.swetraces.transforms;
+
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+
+/** Every counter the pipeline reports, in one namespace, so runners' UIs and tests agree on names. */
+public final class TraceMetrics {
+  public static final String NAMESPACE = "swe-traces";
+
+  public static final Counter ROWS_READ = Metrics.counter(NAMESPACE, "rows_read");
+  public static final Counter READ_REJECTS = Metrics.counter(NAMESPACE, "rejected_read");
+  public static final Counter NORMALIZED = Metrics.counter(NAMESPACE, "normalized");
+  public static final Counter NORMALIZE_REJECTS = Metrics.counter(NAMESPACE, "rejected_normalize");
+  public static final Counter SFT_KEPT = Metrics.counter(NAMESPACE, "sft_kept");
+
+  private TraceMetrics() {}
+
+  public static Counter sftDropped(String reason) {
+    return Metrics.counter(NAMESPACE, "sft_dropped_" + reason);
+  }
+}
