@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The one shared Jackson mapper, configured for trajectories and for what Python's json accepts. */
 public final class Json {
@@ -31,6 +32,15 @@ public final class Json {
 
   public static JsonNode parse(String text) throws JsonProcessingException {
     return MAPPER.readTree(text);
+  }
+
+  /** Parses JSON text this program wrote itself, so it is known to be an object. */
+  public static ObjectNode parseObject(String text) {
+    try {
+      return (ObjectNode) MAPPER.readTree(text);
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalStateException("not a JSON object: " + text, e);
+    }
   }
 
   public static String write(JsonNode node) {

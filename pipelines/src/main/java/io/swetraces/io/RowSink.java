@@ -1,0 +1,16 @@
+package io.swetraces.io;
+
+/** Where a {@link TraceFormat} puts what it reads: rows, or rejects for what it cannot read. */
+public interface RowSink {
+  /** A row at this 0-based position, as JSON text. */
+  void row(long position, String json);
+
+  /**
+   * Something that is not a readable row; {@code position} -1 for the file as a whole.
+   *
+   * @param reason a short stable code, e.g. {@code invalid_utf8}
+   * @param detail what exactly is wrong
+   * @param excerpt the start of the offending input, for a person to recognise it
+   */
+  void reject(long position, String reason, String detail, String excerpt);
+}

@@ -1,0 +1,29 @@
+package io.swetraces.io;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Strict UTF-8 decoding: invalid bytes are an error to report, never silently replaced. */
+final class Utf8 {
+  private Utf8() {}
+
+  static String decode(byte[] bytes, int offset, int length) throws CharacterCodingException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, length));
+    return chars.toString();
+  }
+
+  /** A readable excerpt of bytes that may not be valid UTF-8. */
+  static String lenient(byte[] bytes, int offset, int length) {
+    int n = Math.min(length, 1024);
+    return new String(bytes, offset, n, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,59 @@
+package io.swetraces.pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/** Command line: {@code --input=... --output=...} plus any Beam runner option. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    PipelineOptionsFactory.register(SweTracesOptions.class);
+    SweTracesOptions options;
+    PipelineResult result;
+    try {
+      options =
+          PipelineOptionsFactory.fromArgs(withRunDefaults(args)).withValidation().as(SweTracesOptions.class);
+      result = SweTracesPipeline.run(options);
+    } catch (IllegalArgumentException e) {
+      System.err.println("swe-traces: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      System.err.println("swe-traces: the run ended " + state);
+      System.exit(1);
+    }
+    io.swetraces.stats.ConsoleTables.print(SweTracesPipeline.readSummary(options), System.out);
+    System.out.println();
+    System.out.println("Outputs written under " + options.getOutput()
+        + "/ (analysis/, sft/, rejects/, summary.json)");
+  }
+
+  /**
+   * The DirectRunner checks every element for mutation and re-encodes it: right for tests, only a
+   * cost for real runs with MB-sized trajectories. Real runs turn the checks off unless asked.
+   */
+  static String[] withRunDefaults(String[] args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    boolean direct = PipelineOptionsFactory.getRegisteredOptions().stream()
+        .map(Class::getSimpleName)
+        .anyMatch("DirectOptions"::equals);
+    if (direct) {
+      addUnlessGiven(all, "enforceImmutability", "false");
+      addUnlessGiven(all, "enforceEncodability", "false");
+    }
+    return all.toArray(new String[0]);
+  }
+
+  private static void addUnlessGiven(List<String> args, String name, String value) {
+    if (args.stream().noneMatch(a -> a.startsWith("--" + name))) {
+      args.add("--" + name + "=" + value);
+    }
+  }
+
+}

@@ -1,0 +1,86 @@
+package io.swetraces.pipeline;
+
+import io.swetraces.parse.PatchCounting;
+import io.swetraces.transforms.TokenBudget;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Every option of a swe-traces run; runner options come on top of these. */
+public interface SweTracesOptions extends PipelineOptions {
+  @Description("Input files: comma-separated paths or globs of .parquet, .jsonl, .jsonl.gz or .json "
+      + "(array of rows) files in the Open-SWE-Traces row schema.")
+  @Validation.Required
+  String getInput();
+
+  void setInput(String value);
+
+  @Description("Output directory; it must be empty unless --overwrite is set.")
+  @Default.String("out")
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Replace the outputs of an earlier run in --output.")
+  @Default.Boolean(false)
+  boolean getOverwrite();
+
+  void setOverwrite(boolean value);
+
+  @Description("Number of shards of each sharded output (analysis, sft, rejects).")
+  @Default.Integer(1)
+  int getNumShards();
+
+  void setNumShards(int value);
+
+  @Description("Agent (harness) tag for every row, overriding the rows' own `_agent` and the path "
+      + "layout <harness>/<teacher>/.")
+  String getAgent();
+
+  void setAgent(String value);
+
+  @Description("Model tag for every row, overriding `_model`, the path layout and "
+      + "metadata.teacher_model.name.")
+  String getModel();
+
+  void setModel(String value);
+
+  @Description("Keep only the first N rows of each (agent, model) pair, by file name then row "
+      + "order (the tutorial's PER_COMBO); 0 keeps all.")
+  @Default.Integer(0)
+  int getLimitPerCombo();
+
+  void setLimitPerCombo(int value);
+
+  @Description("SFT: keep only resolved trajectories (resolved == 1).")
+  @Default.Boolean(true)
+  boolean getRequireResolved();
+
+  void setRequireResolved(boolean value);
+
+  @Description("SFT: the most tokens a training example may have (see --budgetOn).")
+  @Default.Long(32_000)
+  long getMaxSftTokens();
+
+  void setMaxSftTokens(long value);
+
+  @Description("SFT: comma-separated languages to keep (lower case, e.g. python,java); all if unset.")
+  String getLanguages();
+
+  void setLanguages(String value);
+
+  @Description("SFT: which count the token budget applies to: SFT_TOKENS (the rendered training "
+      + "text, tool calls included) or TRAJ_TOKENS (the tutorial's traj_tokens).")
+  @Default.Enum("SFT_TOKENS")
+  TokenBudget getBudgetOn();
+
+  void setBudgetOn(TokenBudget value);
+
+  @Description("How patch lines are counted: HUNK (follows hunk headers) or TUTORIAL (the "
+      + "tutorial's line-prefix rule).")
+  @Default.Enum("HUNK")
+  PatchCounting getPatchCounting();
+
+  void setPatchCounting(PatchCounting value);
+}

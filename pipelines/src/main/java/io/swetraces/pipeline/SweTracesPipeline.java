@@ -1,0 +1,236 @@
+package io.swetraces.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.io.AnalysisTable;
+import io.swetraces.io.ReadTraces;
+import io.swetraces.io.RejectRecords;
+import io.swetraces.io.SftRecords;
+import io.swetraces.model.RawRow;
+import io.swetraces.model.Reject;
+import io.swetraces.model.Trajectory;
+import io.swetraces.parse.Json;
+import io.swetraces.stats.AnalysisStats;
+import io.swetraces.stats.AnalysisStatsFn;
+import io.swetraces.stats.RunSummary;
+import io.swetraces.transforms.CountTokens;
+import io.swetraces.transforms.ExtractTools;
+import io.swetraces.transforms.FilterSft;
+import io.swetraces.transforms.LimitPerCombo;
+import io.swetraces.transforms.Normalize;
+import io.swetraces.transforms.ParsePatch;
+import io.swetraces.transforms.SftCriteria;
+import io.swetraces.transforms.WithRejects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * The one swe-traces graph: read → Normalize → (LimitPerCombo) → ExtractTools → ParsePatch →
+ * CountTokens → FilterSft → analysis table, SFT set, rejects and {@code summary.json}.
+ */
+public final class SweTracesPipeline {
+  private SweTracesPipeline() {}
+
+  /** Checks the options, builds the graph and starts it; used by main and by every test alike. */
+  public static PipelineResult run(SweTracesOptions options) throws IOException {
+    FileSystems.setDefaultPipelineOptions(options);
+    List<String> inputs = inputs(options.getInput());
+    OutputDir out = OutputDir.at(options.getOutput());
+    out.prepare(options.getOverwrite());
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, options, inputs, out);
+    return pipeline.run();
+  }
+
+  /** Reads back the summary a finished run wrote. */
+  public static JsonNode readSummary(SweTracesOptions options) throws IOException {
+    var resource = FileSystems.matchSingleFileSpec(OutputDir.at(options.getOutput()).path(OutputDir.SUMMARY));
+    try (InputStream in = Channels.newInputStream(FileSystems.open(resource.resourceId()))) {
+      return Json.MAPPER.readTree(in);
+    }
+  }
+
+  /** The SFT criteria the options ask for. */
+  static SftCriteria criteria(SweTracesOptions o) {
+    Set<String> languages =
+        o.getLanguages() == null || o.getLanguages().isBlank()
+            ? null
+            : Arrays.stream(o.getLanguages().split(","))
+                .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+    return SftCriteria.defaults()
+        .withRequireResolved(o.getRequireResolved())
+        .withMaxTokens(o.getMaxSftTokens())
+        .withBudgetOn(o.getBudgetOn())
+        .withLanguages(languages);
+  }
+
+  /** The comma-separated input patterns; each must match at least one file. */
+  static List<String> inputs(String input) throws IOException {
+    List<String> patterns = new ArrayList<>();
+    for (String p : input.split(",")) {
+      String pattern = p.trim();
+      if (pattern.isEmpty()) {
+        continue;
+      }
+      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+      if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+        throw new IllegalArgumentException("--input: no file matches " + pattern);
+      }
+      patterns.add(pattern);
+    }
+    if (patterns.isEmpty()) {
+      throw new IllegalArgumentException("--input names no file");
+    }
+    return patterns;
+  }
+
+  static void build(Pipeline p, SweTracesOptions o, List<String> inputs, OutputDir out) {
+    WithRejects<RawRow> read = p.apply("ReadTraces", ReadTraces.from(inputs));
+    WithRejects<Trajectory> normalized =
+        read.output().apply("Normalize", Normalize.rows().withAgent(o.getAgent()).withModel(o.getModel()));
+    PCollection<Trajectory> selected =
+        o.getLimitPerCombo() > 0
+            ? normalized.output().apply("LimitPerCombo", LimitPerCombo.first(o.getLimitPerCombo()))
+            : normalized.output();
+    SftCriteria criteria = criteria(o);
+    FilterSft.Result sft =
+        selected
+            .apply("ExtractTools", ExtractTools.perTrajectory())
+            .apply("ParsePatch", ParsePatch.finalPatch().withCounting(o.getPatchCounting()))
+            .apply("CountTokens", CountTokens.cl100k())
+            .apply("FilterSft", FilterSft.trainingExamples().withCriteria(criteria));
+
+    PCollection<Row> analysis =
+        PCollectionList.of(sft.kept()).and(sft.dropped())
+            .apply("AllAnalysed", Flatten.pCollections())
+            .apply("ToAnalysisRows",
+                MapElements.into(TypeDescriptor.of(Row.class)).via(AnalysisTable::row))
+            .setRowSchema(AnalysisTable.SCHEMA);
+    PCollection<Reject> rejects =
+        PCollectionList.of(read.rejects()).and(normalized.rejects())
+            .apply("AllRejects", Flatten.pCollections());
+
+    int shards = o.getNumShards();
+    List<PCollection<?>> written = new ArrayList<>();
+    written.add(
+        analysis
+            .apply("AnalysisCsvLines", MapElements.into(TypeDescriptors.strings()).via(AnalysisTable::csvLine))
+            .apply("WriteAnalysisCsv",
+                TextIO.write().to(out.path(OutputDir.ANALYSIS + "/analysis")).withSuffix(".csv")
+                    .withHeader(AnalysisTable.csvHeader()).withNumShards(shards).withOutputFilenames())
+            .getPerDestinationOutputFilenames());
+    org.apache.avro.Schema avro = AvroUtils.toAvroSchema(AnalysisTable.SCHEMA, "AnalysisRow", "io.swetraces");
+    written.add(
+        analysis
+            .apply("AnalysisAvroRecords",
+                MapElements.into(TypeDescriptor.of(GenericRecord.class))
+                    .via((Row r) -> AvroUtils.toGenericRecord(r, avro)))
+            .setCoder(AvroCoder.of(GenericRecord.class, avro))
+            .apply("WriteAnalysisParquet",
+                FileIO.<GenericRecord>write().via(ParquetIO.sink(avro))
+                    .to(out.path(OutputDir.ANALYSIS)).withPrefix("analysis").withSuffix(".parquet")
+                    .withNumShards(shards))
+            .getPerDestinationOutputFilenames());
+    written.add(
+        sft.kept()
+            .apply("SftJsonLines", MapElements.into(TypeDescriptors.strings()).via(SftRecords::jsonLine))
+            .apply("WriteSft",
+                TextIO.write().to(out.path(OutputDir.SFT + "/sft")).withSuffix(".jsonl")
+                    .withNumShards(shards).withOutputFilenames())
+            .getPerDestinationOutputFilenames());
+    written.add(
+        rejects
+            .apply("RejectJsonLines", MapElements.into(TypeDescriptors.strings()).via(RejectRecords::jsonLine))
+            .apply("WriteRejects",
+                TextIO.write().to(out.path(OutputDir.REJECTS + "/rejects")).withSuffix(".jsonl")
+                    .withNumShards(shards).withOutputFilenames())
+            .getPerDestinationOutputFilenames());
+
+    PCollectionView<AnalysisStats> stats =
+        analysis.apply("SummarizeAnalysis", Combine.globally(new AnalysisStatsFn()).asSingletonView());
+    PCollectionView<Long> rowsRead =
+        PCollectionList.of(read.output().apply("CountRows", Count.globally()))
+            .and(read.rejects().apply("CountUnreadable", Count.globally()))
+            .apply("RowsAndUnreadable", Flatten.pCollections())
+            .apply("RowsRead", Sum.longsGlobally().asSingletonView());
+    PCollectionView<Long> normalizedCount =
+        normalized.output()
+            .apply("CountNormalized", Count.globally())
+            .apply("NormalizedTotal", View.asSingleton());
+    PCollectionView<Map<String, Long>> rejectsByReason =
+        rejects
+            .apply("RejectReasons", MapElements.into(TypeDescriptors.strings()).via(Reject::getReason))
+            .apply("CountRejectReasons", Count.perElement())
+            .apply("RejectReasonLookup", View.asMap());
+    Map<String, String> settings = settings(o, criteria);
+
+    // The summary is written last, once every other output is complete: its presence marks a
+    // finished run.
+    p.apply("SummaryTrigger", Create.of("summary"))
+        .apply("AfterAllOutputs", Wait.on(written))
+        .apply("BuildSummary",
+            ParDo.of(new DoFn<String, String>() {
+                  @ProcessElement
+                  public void process(ProcessContext c) {
+                    AnalysisStats s = c.sideInput(stats);
+                    long sampledOut = c.sideInput(normalizedCount) - s.rows();
+                    c.output(Json.MAPPER.valueToTree(
+                            RunSummary.of(s, c.sideInput(rowsRead), sampledOut,
+                                c.sideInput(rejectsByReason), settings))
+                        .toPrettyString());
+                  }
+                })
+                .withSideInputs(stats, rowsRead, normalizedCount, rejectsByReason))
+        .apply("WriteSummary",
+            TextIO.write().to(out.path("summary")).withSuffix(".json").withoutSharding());
+  }
+
+  private static Map<String, String> settings(SweTracesOptions o, SftCriteria criteria) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("input", o.getInput());
+    s.put("runner", o.getRunner().getSimpleName());
+    s.put("agent_override", String.valueOf(o.getAgent()));
+    s.put("model_override", String.valueOf(o.getModel()));
+    s.put("limit_per_combo", String.valueOf(o.getLimitPerCombo()));
+    s.put("patch_counting", o.getPatchCounting().name());
+    s.put("sft_criteria", criteria.toString());
+    return s;
+  }
+}
