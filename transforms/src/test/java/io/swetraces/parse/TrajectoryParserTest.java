@@ -1,0 +1,135 @@
+package io.swetraces.parse;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.swetraces.model.Message;
+import io.swetraces.model.ToolCall;
+import io.swetraces.model.Trajectory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.Test;
+
+public class TrajectoryParserTest {
+  private static final Path SAMPLE = Path.of("..", "src", "sample");
+  private final TrajectoryParser parser = new TrajectoryParser(null, null);
+
+  private Trajectory parse(String json) throws BadRowException {
+    return parser.parse("data/x.jsonl", 0, json);
+  }
+
+  private static List<String> lines(String file) throws Exception {
+    return Files.readAllLines(SAMPLE.resolve(file), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  public void schemaVariantsOfRealRowsNormalizeIdentically() throws Exception {
+    List<String> nested = lines("oswt-sample.jsonl");
+    List<String> variants = lines("oswt-sample-variants.jsonl");
+    assertEquals(17, nested.size());
+    for (int i = 0; i < nested.size(); i++) {
+      assertEquals("row " + i, parser.parse("f", i, nested.get(i)), parser.parse("f", i, variants.get(i)));
+    }
+  }
+
+  @Test
+  public void realOpenHandsRowKeepsToolCallsToolsAndTags() throws Exception {
+    // The first OpenHands row of the sample (ponyc, from OpenHands' own evaluation examples).
+    Trajectory t = parser.parse("f", 14, lines("oswt-sample.jsonl").get(14));
+    assertEquals("ponylang__ponyc-4595", t.getInstanceId());
+    assertEquals("openhands", t.getAgent());
+    assertEquals("llama_4_maverick", t.getModel());
+    assertEquals("c", t.getLanguage());
+    assertEquals(-1, t.getResolved());
+    assertEquals(47, t.getMessages().size());
+    assertEquals(4, t.getTools().size());
+    assertTrue(t.getTools().get(0).startsWith("{\"type\":\"function\""));
+    Message second = t.getMessages().get(2);
+    assertEquals("assistant", second.getRole());
+    assertEquals(1, second.getToolCalls().size());
+    assertTrue(t.getMessages().get(3).getToolCallId() != null);
+    assertEquals(t.getMessages().size(), t.getRoleCounts().values().stream().mapToInt(i -> i).sum());
+  }
+
+  @Test
+  public void contentBlocksNullContentAndPlainTextMessages() throws BadRowException {
+    Trajectory t =
+        parse("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},"
+            + "{\"type\":\"image\"},\"b\",{\"text\":\"\",\"content\":\"c\"},5]},"
+            + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c1\","
+            + "\"function\":{\"name\":\"bash\",\"arguments\":{\"cmd\":\"ls\"}}}]},"
+            + "\"not json at all\",{\"content\":\"no role\"}]}");
+    assertEquals(
+        List.of(
+            Message.of("user", "a\nb\nc"),
+            Message.builder().setRole("assistant").setContent("")
+                .setToolCalls(List.of(ToolCall.of("c1", "function", "bash", "{\"cmd\":\"ls\"}"))).build(),
+            Message.of("unknown", "not json at all"),
+            Message.of("unknown", "no role")),
+        t.getMessages());
+    assertEquals(Map.of("user", 1, "assistant", 1, "unknown", 2), t.getRoleCounts());
+  }
+
+  @Test
+  public void labelsPatchesLanguageAndTags() throws BadRowException {
+    Trajectory t =
+        parse("{\"trajectory\":\"[]\",\"resolved\":true,\"language\":\"\","
+            + "\"metadata\":\"{\\\"category\\\":\\\"bug-fix\\\",\\\"num_modified_files\\\":2,"
+            + "\\\"teacher_model\\\":{\\\"name\\\":\\\"MiniMax-M2.5\\\"},"
+            + "\\\"model_patch\\\":{\\\"patch\\\":\\\"diff --git a/x b/x\\\"}}\"}");
+    assertEquals(1, t.getResolved());
+    assertEquals("unknown", t.getLanguage());
+    assertEquals("bug-fix", t.getCategory());
+    assertEquals(Long.valueOf(2), t.getMetaFiles());
+    assertNull(t.getMetaLines());
+    assertEquals("diff --git a/x b/x", t.getModelPatch());
+    assertEquals("minimax_m25", t.getModel());
+    assertEquals(-1, parse("{\"messages\":[]}").getResolved());
+    assertEquals(0, parse("{\"messages\":[],\"resolved\":false}").getResolved());
+    assertEquals("top", parse("{\"messages\":[],\"model_patch\":\"top\","
+        + "\"metadata\":{\"model_patch\":{\"patch\":\"nested\"}}}").getModelPatch());
+  }
+
+  @Test
+  public void agentAndModelFromFlagsRowFieldsOrHubPaths() throws BadRowException {
+    String row = "{\"messages\":[],\"_agent\":\"sweagent\",\"_model\":\"gpt_4o\"}";
+    Trajectory fromRow = parser.parse("data/openhands/qwen35_122b/part-0.parquet", 0, row);
+    assertEquals("sweagent", fromRow.getAgent());
+    assertEquals("gpt_4o", fromRow.getModel());
+    Trajectory fromPath = parser.parse("hub/data/openhands/qwen35_122b/part-0.parquet", 0, "{\"messages\":[]}");
+    assertEquals("openhands", fromPath.getAgent());
+    assertEquals("qwen35_122b", fromPath.getModel());
+    Trajectory fromFlags = new TrajectoryParser("a", "m").parse("x", 0, row);
+    assertEquals("a", fromFlags.getAgent());
+    assertEquals("m", fromFlags.getModel());
+  }
+
+  private void assertRejected(String reason, String json) {
+    BadRowException e = assertThrows(BadRowException.class, () -> parse(json));
+    assertEquals(e.getMessage(), reason, e.reason());
+  }
+
+  @Test
+  public void wrongTypesAreRejectedWithAReason() {
+    assertRejected("malformed_json", "{\"messages\": [");
+    assertRejected("not_an_object", "[1, 2]");
+    assertRejected("missing_messages", "{\"instance_id\":\"x\"}");
+    assertRejected("wrong_type", "{\"messages\":{\"role\":\"user\"}}");
+    assertRejected("malformed_json", "{\"messages\":\"[{oops\"}");
+    assertRejected("wrong_type", "{\"messages\":[{\"role\":\"user\",\"content\":42}]}");
+    assertRejected("wrong_type", "{\"messages\":[{\"role\":[\"user\"]}]}");
+    assertRejected("wrong_type", "{\"messages\":[null]}");
+    assertRejected("wrong_type", "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[1]}]}");
+    assertRejected("invalid_value", "{\"messages\":[],\"resolved\":\"yes\"}");
+    assertRejected("invalid_value", "{\"messages\":[],\"resolved\":7}");
+    assertRejected("wrong_type", "{\"messages\":[],\"metadata\":[1]}");
+    assertRejected("wrong_type", "{\"messages\":[],\"model_patch\":{\"patch\":1}}");
+    assertRejected("wrong_type", "{\"messages\":[],\"instance_id\":{\"a\":1}}");
+    assertRejected("malformed_json", "{\"messages\":[],\"tools\":[\"{not json\"]}");
+  }
+}

@@ -1,0 +1,77 @@
+package io.swetraces.transforms;
+
+import io.swetraces.model.Trajectory;
+import io.swetraces.parse.PatchCounting;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.Rule;
+import org.junit.Test;
+
+/**
+ * ExtractTools, ParsePatch and CountTokens, each alone, on real rows. Tool counts and {@code
+ * traj_tokens} are the values the tutorial's own code computes for these rows.
+ */
+public class AnalysisStepsTest {
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+
+  private PCollection<Trajectory> rows(int... indexes) {
+    Trajectory[] ts = new Trajectory[indexes.length];
+    for (int i = 0; i < indexes.length; i++) {
+      ts[i] = TestData.trajectory(indexes[i]);
+    }
+    return p.apply(Create.of(java.util.Arrays.asList(ts)));
+  }
+
+  @Test
+  public void extractToolsCountsEachSource() {
+    PCollection<Trajectory> out = rows(0, 2, 14).apply(ExtractTools.perTrajectory());
+    PAssert.that(out.apply(MapElements.into(TypeDescriptors.strings())
+            .via(t -> t.getInstanceId() + " " + new java.util.TreeMap<>(t.getToolCounts()))))
+        .containsInAnyOrder(
+            "6e44b9__sweagenttestrepo-1c2844 {bash=1, edit=1, find_file=1, open=1}",
+            "astropy__astropy-12907 {bash_block=20}",
+            "ponylang__ponyc-4595 {execute_bash=26, finish=1, str_replace_editor=16, think=2}");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void parsePatchMeasuresTheFinalPatch() {
+    PCollection<Trajectory> rows = rows(1, 2, 4);
+    PAssert.that(rows.apply("Hunk", ParsePatch.finalPatch())
+            .apply("ShowHunk", MapElements.into(TypeDescriptors.strings()).via(AnalysisStepsTest::patch)))
+        .containsInAnyOrder(
+            "pydicom__pydicom-1458 1 +3 -2 {py=1}",
+            "astropy__astropy-12907 2 +23 -1 {py=2}",
+            "astropy__astropy-13236 5 +20 -10 {ecsv=1, fits=1, py=2, toml=1}");
+    PAssert.that(rows.apply("Tutorial", ParsePatch.finalPatch().withCounting(PatchCounting.TUTORIAL))
+            .apply("ShowTutorial", MapElements.into(TypeDescriptors.strings()).via(AnalysisStepsTest::patch)))
+        .containsInAnyOrder(
+            "pydicom__pydicom-1458 1 +3 -2 {py=1}",
+            "astropy__astropy-12907 2 +23 -1 {py=2}",
+            "astropy__astropy-13236 5 +20 -10 {ecsv=1, fits=1, py=2, toml=1}");
+    p.run().waitUntilFinish();
+  }
+
+  private static String patch(Trajectory t) {
+    var s = t.getPatchStats();
+    return t.getInstanceId() + " " + s.getFiles() + " +" + s.getAdded() + " -" + s.getDeleted() + " "
+        + new java.util.TreeMap<>(s.getExtensions());
+  }
+
+  @Test
+  public void countTokensGivesTheTutorialsTrajTokensAndTheSftText() {
+    PCollection<Trajectory> out = rows(0, 2, 14).apply(CountTokens.cl100k());
+    PAssert.that(out.apply(MapElements.into(TypeDescriptors.strings())
+            .via(t -> t.getInstanceId() + " " + t.getTokenCounts().getTrajTokens() + " "
+                + t.getTokenCounts().getSftTokens() + " " + t.getTokenCounts().getAssistantTokens())))
+        .containsInAnyOrder(
+            "6e44b9__sweagenttestrepo-1c2844 1686 1957 386",
+            "astropy__astropy-12907 18335 18950 4780",
+            "ponylang__ponyc-4595 27820 29718 2857");
+    p.run().waitUntilFinish();
+  }
+}
