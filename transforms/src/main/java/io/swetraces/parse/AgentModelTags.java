@@ -28,12 +28,8 @@ public final class AgentModelTags {
       return rowField;
     }
     String[] path = segments(source);
-    for (int i = 0; i < path.length - 1; i++) {
-      if (HARNESSES.contains(path[i].toLowerCase(Locale.ROOT))) {
-        return path[i].toLowerCase(Locale.ROOT).replace("-", "");
-      }
-    }
-    return UNKNOWN;
+    int harness = harnessSegment(path);
+    return harness < 0 ? UNKNOWN : path[harness].toLowerCase(Locale.ROOT).replace("-", "");
   }
 
   public static String model(
@@ -45,11 +41,10 @@ public final class AgentModelTags {
       return rowField;
     }
     String[] path = segments(source);
+    int harness = harnessSegment(path);
     // The teacher directory follows the harness and is never the file name itself.
-    for (int i = 0; i < path.length - 2; i++) {
-      if (HARNESSES.contains(path[i].toLowerCase(Locale.ROOT))) {
-        return path[i + 1];
-      }
+    if (harness >= 0 && harness < path.length - 2) {
+      return path[harness + 1];
     }
     return present(teacher) ? slug(teacher) : UNKNOWN;
   }
@@ -65,6 +60,16 @@ public final class AgentModelTags {
     s = s.toLowerCase(Locale.ROOT).replace(".", "");
     s = s.replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
     return s.isEmpty() ? UNKNOWN : s;
+  }
+
+  /** The directory named after a harness, or -1; the file name itself never counts. */
+  private static int harnessSegment(String[] path) {
+    for (int i = 0; i < path.length - 1; i++) {
+      if (HARNESSES.contains(path[i].toLowerCase(Locale.ROOT))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean present(@Nullable String s) {

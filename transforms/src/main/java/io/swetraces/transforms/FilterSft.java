@@ -1,16 +1,11 @@
 package io.swetraces.transforms;
 
 import io.swetraces.model.Trajectory;
-import java.util.Map;
-import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
-import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -70,11 +65,9 @@ public final class FilterSft extends PTransform<PCollection<Trajectory>, FilterS
   }
 
   /** Kept training examples and dropped trajectories. */
-  public static final class Result implements POutput {
-    private final PCollectionTuple tuple;
-
+  public static final class Result extends TupleOutput {
     private Result(PCollectionTuple tuple) {
-      this.tuple = tuple;
+      super(tuple);
     }
 
     public PCollection<Trajectory> kept() {
@@ -84,18 +77,5 @@ public final class FilterSft extends PTransform<PCollection<Trajectory>, FilterS
     public PCollection<Trajectory> dropped() {
       return tuple.get(DROPPED);
     }
-
-    @Override
-    public Pipeline getPipeline() {
-      return tuple.getPipeline();
-    }
-
-    @Override
-    public Map<TupleTag<?>, PValue> expand() {
-      return tuple.expand();
-    }
-
-    @Override
-    public void finishSpecifyingOutput(String name, PInput input, PTransform<?, ?> transform) {}
   }
 }
