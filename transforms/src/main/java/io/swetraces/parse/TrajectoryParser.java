@@ -103,11 +103,15 @@ public final class TrajectoryParser implements Serializable {
       try {
         m = Json.parse(node.textValue());
       } catch (JsonProcessingException e) {
-        // A message that is plain text, as the tutorial reads it.
+        m = null;
+      }
+      if (m == null || !m.isObject()) {
+        // A message that is plain text, as the tutorial reads it (it drops text such as "42"
+        // that happens to parse as a JSON scalar; that is kept here too).
         return Message.of("unknown", node.textValue());
       }
     }
-    if (m == null || !m.isObject()) {
+    if (!m.isObject()) {
       throw wrongType(at, m, "a message object");
     }
     JsonNode role = m.get("role");

@@ -63,16 +63,17 @@ public class TrajectoryParserTest {
             + "{\"type\":\"image\"},\"b\",{\"text\":\"\",\"content\":\"c\"},5]},"
             + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c1\","
             + "\"function\":{\"name\":\"bash\",\"arguments\":{\"cmd\":\"ls\"}}}]},"
-            + "\"not json at all\",{\"content\":\"no role\"}]}");
+            + "\"not json at all\",\"42\",{\"content\":\"no role\"}]}");
     assertEquals(
         List.of(
             Message.of("user", "a\nb\nc"),
             Message.builder().setRole("assistant").setContent("")
                 .setToolCalls(List.of(ToolCall.of("c1", "function", "bash", "{\"cmd\":\"ls\"}"))).build(),
             Message.of("unknown", "not json at all"),
+            Message.of("unknown", "42"),
             Message.of("unknown", "no role")),
         t.getMessages());
-    assertEquals(Map.of("user", 1, "assistant", 1, "unknown", 2), t.getRoleCounts());
+    assertEquals(Map.of("user", 1, "assistant", 1, "unknown", 3), t.getRoleCounts());
   }
 
   @Test
