@@ -226,8 +226,12 @@ public final class SweTracesPipeline {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("input", o.getInput());
     s.put("runner", o.getRunner().getSimpleName());
-    s.put("agent_override", String.valueOf(o.getAgent()));
-    s.put("model_override", String.valueOf(o.getModel()));
+    if (o.getAgent() != null) {
+      s.put("agent_override", o.getAgent());
+    }
+    if (o.getModel() != null) {
+      s.put("model_override", o.getModel());
+    }
     s.put("limit_per_combo", String.valueOf(o.getLimitPerCombo()));
     s.put("patch_counting", o.getPatchCounting().name());
     s.put("sft_criteria", criteria.toString());
