@@ -9,7 +9,7 @@ import sys
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-ROWS = [1, 2, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 196, 197, 198]
+ROWS = [1, 2, 106, 107, 108, 110, 111, 112, 113, 114, 115, 116, 117, 120, 196, 197, 198]
 MIT = ("OpenHands__OpenHands@", "SWE-agent__SWE-agent@", "gruckion__mini-swe-agent@")
 
 
