@@ -102,7 +102,7 @@ public final class AnalysisTable {
             toolCalls,
             jsonObject(tools),
             jsonObject(patch.getExtensions()),
-            t.getModelPatch() != null && !t.getModelPatch().isBlank(),
+            t.hasPatch(),
             t.getSftDropReason() == null,
             t.getSftDropReason())
         .build();

@@ -1,5 +1,6 @@
 package io.swetraces.pipeline;
 
+import io.swetraces.stats.ConsoleTables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class Main {
       System.err.println("swe-traces: the run ended " + state);
       System.exit(1);
     }
-    io.swetraces.stats.ConsoleTables.print(SweTracesPipeline.readSummary(options), System.out);
+    ConsoleTables.print(SweTracesPipeline.readSummary(options), System.out);
     System.out.println();
     System.out.println("Outputs written under " + options.getOutput()
         + "/ (analysis/, sft/, rejects/, summary.json)");
@@ -55,5 +56,4 @@ public final class Main {
       args.add("--" + name + "=" + value);
     }
   }
-
 }

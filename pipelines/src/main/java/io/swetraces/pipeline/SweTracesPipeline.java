@@ -211,9 +211,8 @@ public final class SweTracesPipeline {
                   public void process(ProcessContext c) {
                     AnalysisStats s = c.sideInput(stats);
                     long sampledOut = c.sideInput(normalizedCount) - s.rows();
-                    c.output(Json.MAPPER.valueToTree(
-                            RunSummary.of(s, c.sideInput(rowsRead), sampledOut,
-                                c.sideInput(rejectsByReason), settings))
+                    c.output(RunSummary.of(s, c.sideInput(rowsRead), sampledOut,
+                            c.sideInput(rejectsByReason), settings)
                         .toPrettyString());
                   }
                 })

@@ -26,6 +26,9 @@ public final class AnalysisStats implements Serializable {
   /** The tutorial shows a language's resolution rate only with this many labelled rows. */
   public static final int MIN_LANGUAGE_ROWS = 25;
   public static final int TOP_TOOLS = 12;
+  /** Count descending, then name: value_counts() order with deterministic ties. */
+  private static final Comparator<Map.Entry<String, Long>> BY_COUNT =
+      Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
   private long rows;
   private final Map<String, LongSample> numeric = new LinkedHashMap<>();
@@ -121,8 +124,7 @@ public final class AnalysisStats implements Serializable {
     }
     ArrayNode top = out.putArray("top_tools");
     tools.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
+        .sorted(BY_COUNT)
         .limit(TOP_TOOLS)
         .forEach(e -> top.addObject().put("tool", e.getKey()).put("count", e.getValue()));
     ObjectNode turns = out.putObject("mean_tool_turns_by_outcome");
@@ -153,8 +155,7 @@ public final class AnalysisStats implements Serializable {
   private static ArrayNode ranked(Map<String, Long> counts, String keyName, String valueName) {
     ArrayNode out = Json.MAPPER.createArrayNode();
     counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
+        .sorted(BY_COUNT)
         .forEach(e -> out.addObject().put(keyName, e.getKey()).put(valueName, e.getValue()));
     return out;
   }

@@ -1,6 +1,7 @@
 package io.swetraces.model;
 
 import com.google.auto.value.AutoValue;
+import io.swetraces.parse.PyText;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
@@ -71,6 +72,11 @@ public abstract class Trajectory {
 
   /** Why FilterSft dropped it; null when kept or not filtered yet. */
   public abstract @Nullable String getSftDropReason();
+
+  /** Whether the final patch has any content; blank text (Python's definition) is no patch. */
+  public boolean hasPatch() {
+    return getModelPatch() != null && !PyText.strip(getModelPatch()).isEmpty();
+  }
 
   public int roleCount(String role) {
     return getRoleCounts().getOrDefault(role, 0);

@@ -1,7 +1,6 @@
 package io.swetraces.transforms;
 
 import io.swetraces.model.Trajectory;
-import io.swetraces.parse.PyText;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
@@ -69,7 +68,7 @@ public final class SftCriteria implements Serializable {
     if (languages != null && !languages.contains(t.getLanguage())) {
       return LANGUAGE;
     }
-    if (t.getModelPatch() == null || PyText.strip(t.getModelPatch()).isEmpty()) {
+    if (!t.hasPatch()) {
       return EMPTY_PATCH;
     }
     return null;
