@@ -42,4 +42,10 @@ final class BeamInputFile implements InputFile {
       }
     };
   }
+
+  /** Parquet names the file in its error messages, which end up in rejects: name it by its path. */
+  @Override
+  public String toString() {
+    return file.getMetadata().resourceId().toString();
+  }
 }

@@ -45,10 +45,13 @@ final class LongSample implements Serializable {
     return size == 0 ? 0 : sortedValues()[0];
   }
 
+  // Sums run over the sorted values: floating-point addition depends on order, and the order in
+  // which runners merge partial samples does not, so every runner reports the same digits.
   double mean() {
+    long[] v = sortedValues();
     double sum = 0;
     for (int i = 0; i < size; i++) {
-      sum += values[i];
+      sum += v[i];
     }
     return size == 0 ? Double.NaN : sum / size;
   }
@@ -58,10 +61,11 @@ final class LongSample implements Serializable {
     if (size < 2) {
       return Double.NaN;
     }
+    long[] v = sortedValues();
     double mean = mean();
     double ss = 0;
     for (int i = 0; i < size; i++) {
-      ss += (values[i] - mean) * (values[i] - mean);
+      ss += (v[i] - mean) * (v[i] - mean);
     }
     return Math.sqrt(ss / (size - 1));
   }

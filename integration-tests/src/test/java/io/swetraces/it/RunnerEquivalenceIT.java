@@ -1,0 +1,58 @@
+package io.swetraces.it;
+
+import static org.junit.Assert.assertEquals;
+
+import io.swetraces.pipeline.SweTracesOptions;
+import io.swetraces.pipeline.SweTracesPipeline;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The same graph on the same input writes the same rows on the DirectRunner, on embedded Flink and
+ * on a standalone Flink cluster the jar is submitted to: analysis rows (CSV and Parquet), SFT
+ * records, rejects and summary figures.
+ */
+public class RunnerEquivalenceIT {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  private String[] args(Path input, Path out) {
+    // Three shards per output: several workers write each one on Flink.
+    return new String[] {"--input=" + input + "/*", "--output=" + out, "--numShards=3"};
+  }
+
+  private RunOutput inProcess(Path input, String name, String... runnerArgs) throws Exception {
+    Path out = tmp.getRoot().toPath().resolve(name);
+    List<String> all = new ArrayList<>(List.of(args(input, out)));
+    all.addAll(List.of(runnerArgs));
+    SweTracesOptions options =
+        PipelineOptionsFactory.fromArgs(all.toArray(new String[0])).withValidation().as(SweTracesOptions.class);
+    assertEquals(PipelineResult.State.DONE, SweTracesPipeline.run(options).waitUntilFinish());
+    return RunOutput.read(out);
+  }
+
+  @Test
+  public void directEmbeddedFlinkAndClusterWriteTheSameRows() throws Exception {
+    Path input = TestInputs.mixed(tmp.getRoot().toPath().resolve("input"));
+    RunOutput direct = inProcess(input, "direct", "--runner=DirectRunner");
+    assertEquals(53, direct.analysed());
+    assertEquals(6, direct.rejected());
+    assertEquals(53, direct.analysisCsv().size());
+
+    RunOutput embedded =
+        inProcess(input, "embedded", "--runner=FlinkRunner", "--parallelism=2", "--fasterCopy=true");
+    RunOutput.assertSameOutput("embedded Flink vs DirectRunner", direct, embedded);
+
+    Path clusterOut = tmp.getRoot().toPath().resolve("cluster");
+    try (FlinkCluster cluster = FlinkCluster.start(tmp.getRoot().toPath().resolve("flink"), 2)) {
+      cluster.awaitSuccess("submit", cluster.submit("submit", args(input, clusterOut)), Duration.ofMinutes(10));
+    }
+    RunOutput.assertSameOutput("Flink cluster vs DirectRunner", direct, RunOutput.read(clusterOut));
+  }
+}
