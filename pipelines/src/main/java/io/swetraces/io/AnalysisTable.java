@@ -6,6 +6,7 @@ import io.swetraces.model.TokenCounts;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.Json;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -137,9 +138,11 @@ public final class AnalysisTable {
     return '"' + s.replace("\"", "\"\"") + '"';
   }
 
+  // Keys sorted: a map that went through a coder comes back in hash order, so the order it was
+  // built in does not survive every runner.
   private static String jsonObject(Map<String, ? extends Number> counts) {
     ObjectNode node = Json.MAPPER.createObjectNode();
-    counts.forEach((k, v) -> node.put(k, v.longValue()));
+    new TreeMap<>(counts).forEach((k, v) -> node.put(k, v.longValue()));
     return Json.write(node);
   }
 }
