@@ -4,22 +4,21 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
-import org.apache.beam.sdk.io.FileIO;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /** Parquet's {@link InputFile} over a Beam file, so Parquet reads work on every Beam file system. */
 final class BeamInputFile implements InputFile {
-  private final FileIO.ReadableFile file;
+  private final TraceFile file;
 
-  BeamInputFile(FileIO.ReadableFile file) {
+  BeamInputFile(TraceFile file) {
     this.file = file;
   }
 
   @Override
   public long getLength() {
-    return file.getMetadata().sizeBytes();
+    return file.sizeBytes();
   }
 
   @Override
@@ -46,6 +45,6 @@ final class BeamInputFile implements InputFile {
   /** Parquet names the file in its error messages, which end up in rejects: name it by its path. */
   @Override
   public String toString() {
-    return file.getMetadata().resourceId().toString();
+    return file.path();
   }
 }

@@ -7,7 +7,6 @@ import io.swetraces.parse.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
-import org.apache.beam.sdk.io.FileIO;
 
 /**
  * A {@code .json} file holding an array of rows (as Hugging Face dataset dumps and {@code
@@ -20,7 +19,7 @@ public final class JsonArrayFormat implements TraceFormat {
   }
 
   @Override
-  public void read(FileIO.ReadableFile file, RowSink sink) throws IOException {
+  public void read(TraceFile file, RowSink sink) throws IOException {
     try (InputStream in = Channels.newInputStream(file.open());
         JsonParser parser = Json.MAPPER.createParser(in)) {
       long position = 0;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.CharacterCodingException;
-import org.apache.beam.sdk.io.FileIO;
 
 /** JSON Lines ({@code .jsonl}, {@code .ndjson}, gzipped or not): one row per line. */
 public final class JsonLinesFormat implements TraceFormat {
@@ -15,7 +14,7 @@ public final class JsonLinesFormat implements TraceFormat {
   }
 
   @Override
-  public void read(FileIO.ReadableFile file, RowSink sink) throws IOException {
+  public void read(TraceFile file, RowSink sink) throws IOException {
     try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
       LineBuffer line = new LineBuffer();
       long lineNo = 0;

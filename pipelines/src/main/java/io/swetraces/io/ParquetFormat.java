@@ -2,7 +2,6 @@ package io.swetraces.io;
 
 import io.swetraces.parse.Json;
 import java.io.IOException;
-import org.apache.beam.sdk.io.FileIO;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
@@ -20,7 +19,7 @@ public final class ParquetFormat implements TraceFormat {
   }
 
   @Override
-  public void read(FileIO.ReadableFile file, RowSink sink) throws IOException {
+  public void read(TraceFile file, RowSink sink) throws IOException {
     ParquetFileReader reader;
     try {
       reader = ParquetFileReader.open(new BeamInputFile(file));

@@ -71,7 +71,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out)
         throws IOException {
       String source = file.getMetadata().resourceId().toString();
-      RowSink sink =
+      RowSink rowSink =
           new RowSink() {
             @Override
             public void row(long position, String json) {
@@ -86,26 +86,20 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
               out.get(REJECTS).output(Reject.of(source, position, "read", reason, detail, excerpt));
             }
           };
-      String name = uncompressedName(file);
-      for (TraceFormat format : formats) {
-        if (format.accepts(name)) {
-          format.read(file, sink);
-          return;
-        }
-      }
-      sink.reject(-1, "unsupported_format",
-          "no reader for this file name (expected .parquet, .jsonl, .jsonl.gz or .json)", "");
+      read(TraceFile.of(file), formats, rowSink);
     }
+  }
 
-    private static String uncompressedName(FileIO.ReadableFile file) {
-      String name = file.getMetadata().resourceId().getFilename();
-      if (name == null) {
-        return "";
+  /** Reads one file with the first format that accepts its name, or rejects it as a whole. */
+  public static void read(TraceFile file, List<TraceFormat> formats, RowSink sink) throws IOException {
+    String name = file.uncompressedName();
+    for (TraceFormat format : formats) {
+      if (format.accepts(name)) {
+        format.read(file, sink);
+        return;
       }
-      if (file.getCompression() != Compression.UNCOMPRESSED && name.lastIndexOf('.') > 0) {
-        return name.substring(0, name.lastIndexOf('.'));
-      }
-      return name;
     }
+    sink.reject(-1, "unsupported_format",
+        "no reader for this file name (expected .parquet, .jsonl, .jsonl.gz or .json)", "");
   }
 }

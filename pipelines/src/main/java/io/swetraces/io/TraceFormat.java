@@ -2,7 +2,6 @@ package io.swetraces.io;
 
 import java.io.IOException;
 import java.io.Serializable;
-import org.apache.beam.sdk.io.FileIO;
 
 /**
  * One input file format. A new source format is one more implementation handed to {@link
@@ -17,5 +16,5 @@ public interface TraceFormat extends Serializable {
    * problem that stops the reading (truncation, corruption) is a reject for the rest of the file.
    * It may throw only for I/O failures that retrying could fix.
    */
-  void read(FileIO.ReadableFile file, RowSink sink) throws IOException;
+  void read(TraceFile file, RowSink sink) throws IOException;
 }

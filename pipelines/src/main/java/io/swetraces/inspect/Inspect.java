@@ -1,0 +1,138 @@
+package io.swetraces.inspect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.io.ReadTraces;
+import io.swetraces.io.RowSink;
+import io.swetraces.io.TraceFile;
+import io.swetraces.parse.BadRowException;
+import io.swetraces.parse.Json;
+import io.swetraces.parse.TrajectoryParser;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * {@code swe-traces inspect}: prints the anatomy of one record, read with the pipeline's own
+ * readers and normalized with its own parser, so what it shows is what a run sees.
+ */
+public final class Inspect {
+  private Inspect() {}
+
+  public static void main(String[] args) throws IOException {
+    PipelineOptionsFactory.register(InspectOptions.class);
+    InspectOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(InspectOptions.class);
+    } catch (IllegalArgumentException e) {
+      System.err.println("swe-traces inspect: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.exit(run(options, System.out) ? 0 : 1);
+  }
+
+  /** Prints the chosen record, or why there is none; true when a record was shown. */
+  public static boolean run(InspectOptions options, PrintStream out) throws IOException {
+    FileSystems.setDefaultPipelineOptions(options);
+    Finder finder = new Finder(options.getInstance(), options.getRow());
+    for (TraceFile file : files(options.getInput())) {
+      finder.file = file.path();
+      ReadTraces.read(file, ReadTraces.DEFAULT_FORMATS, finder);
+      if (finder.found != null) {
+        break;
+      }
+    }
+    if (finder.found == null) {
+      out.println(options.getInstance() != null
+          ? "No row with instance_id " + options.getInstance() + " in " + finder.rows + " rows."
+          : "No row " + options.getRow() + ": the input holds " + finder.rows + " rows.");
+      return false;
+    }
+    if (finder.rejectReason != null) {
+      out.println(finder.file + " row " + finder.position + " cannot be read: " + finder.rejectReason);
+      return false;
+    }
+    try {
+      JsonNode row = Json.MAPPER.readTree(finder.found);
+      Anatomy anatomy = Anatomy.tutorial().withWidth(options.getWidth()).withMessages(options.getMessages());
+      out.print(anatomy.render(row, new TrajectoryParser(null, null).parse(finder.file, finder.position, row)));
+      return true;
+    } catch (IOException | BadRowException e) {
+      out.println(finder.file + " row " + finder.position + " is rejected by the pipeline: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static List<TraceFile> files(String input) throws IOException {
+    List<TraceFile> files = new ArrayList<>();
+    for (String pattern : input.split(",")) {
+      if (pattern.isBlank()) {
+        continue;
+      }
+      MatchResult match = FileSystems.match(pattern.trim(), EmptyMatchTreatment.ALLOW);
+      for (MatchResult.Metadata m : match.metadata()) {
+        files.add(TraceFile.matched(m));
+      }
+    }
+    files.sort(Comparator.comparing(TraceFile::path));
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("--input: no file matches " + input);
+    }
+    return files;
+  }
+
+  /** Keeps the one row asked for while a file is read. */
+  private static final class Finder implements RowSink {
+    private final String instance;
+    private final long wanted;
+    private long rows;
+    private String file;
+    private String found;
+    private long position;
+    private String rejectReason;
+
+    Finder(String instance, long wanted) {
+      this.instance = instance;
+      this.wanted = wanted;
+    }
+
+    @Override
+    public void row(long position, String json) {
+      if (found == null && matches(json)) {
+        this.found = json;
+        this.position = position;
+      }
+      rows++;
+    }
+
+    @Override
+    public void reject(long position, String reason, String detail, String excerpt) {
+      if (position < 0) {
+        return;
+      }
+      if (found == null && instance == null && rows == wanted) {
+        this.found = excerpt;
+        this.position = position;
+        this.rejectReason = reason + " (" + detail + ")";
+      }
+      rows++;
+    }
+
+    private boolean matches(String json) {
+      if (instance == null) {
+        return rows == wanted;
+      }
+      try {
+        return instance.equals(Json.MAPPER.readTree(json).path("instance_id").asText(null));
+      } catch (IOException e) {
+        return false;
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.swetraces.io;
+
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
+import org.apache.beam.sdk.io.Compression;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+
+/**
+ * One input file for a {@link TraceFormat}: inside a pipeline from Beam's {@link
+ * FileIO.ReadableFile}, outside one (record inspection) straight from a match.
+ */
+public final class TraceFile {
+  private final MatchResult.Metadata metadata;
+  private final Compression compression;
+
+  private TraceFile(MatchResult.Metadata metadata, Compression compression) {
+    this.metadata = metadata;
+    this.compression = compression;
+  }
+
+  public static TraceFile of(FileIO.ReadableFile file) {
+    return new TraceFile(file.getMetadata(), file.getCompression());
+  }
+
+  /** A matched file, its compression detected from its name as {@code FileIO.readMatches} does. */
+  public static TraceFile matched(MatchResult.Metadata metadata) {
+    return new TraceFile(metadata, Compression.detect(metadata.resourceId().getFilename()));
+  }
+
+  public String path() {
+    return metadata.resourceId().toString();
+  }
+
+  public long sizeBytes() {
+    return metadata.sizeBytes();
+  }
+
+  /** The file name without its compression suffix: what decides the format. */
+  public String uncompressedName() {
+    String name = metadata.resourceId().getFilename();
+    if (name == null) {
+      return "";
+    }
+    if (compression != Compression.UNCOMPRESSED && name.lastIndexOf('.') > 0) {
+      return name.substring(0, name.lastIndexOf('.'));
+    }
+    return name;
+  }
+
+  /** The content, decompressed. */
+  public ReadableByteChannel open() throws IOException {
+    return compression.readDecompressed(FileSystems.open(metadata.resourceId()));
+  }
+
+  /** Random access to an uncompressed file (Parquet reads its footer first). */
+  public SeekableByteChannel openSeekable() throws IOException {
+    if (compression != Compression.UNCOMPRESSED) {
+      throw new IOException(path() + " is compressed (" + compression + "): no random access");
+    }
+    ReadableByteChannel channel = FileSystems.open(metadata.resourceId());
+    if (!(channel instanceof SeekableByteChannel seekable)) {
+      channel.close();
+      throw new IOException(path() + ": its file system gives no random access");
+    }
+    return seekable;
+  }
+}
