@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.parse.Json;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,10 @@ public final class AnalysisStats implements Serializable {
   /** The tutorial shows a language's resolution rate only with this many labelled rows. */
   public static final int MIN_LANGUAGE_ROWS = 25;
   public static final int TOP_TOOLS = 12;
+  /** The tutorial's histograms: column, bins, and the quantile it clips at (1 = no clipping). */
+  private static final List<Object[]> HISTOGRAMS =
+      List.of(new Object[] {"n_messages", 40, 1.0}, new Object[] {"patch_churn", 40, 0.97},
+          new Object[] {"traj_tokens", 50, 0.99});
   /** Count descending, then name: value_counts() order with deterministic ties. */
   private static final Comparator<Map.Entry<String, Long>> BY_COUNT =
       Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
@@ -41,6 +46,8 @@ public final class AnalysisStats implements Serializable {
   private final Map<String, Long> tools = new TreeMap<>();
   private final Map<String, Long> keptByLanguage = new TreeMap<>();
   private final Map<String, Long> dropReasons = new TreeMap<>();
+  /** Messages against tokens of labelled rows, for the scatter plot. */
+  private final PointSample scatter = new PointSample();
 
   public AnalysisStats() {
     NUMERIC.forEach(c -> numeric.put(c, new LongSample()));
@@ -59,6 +66,8 @@ public final class AnalysisStats implements Serializable {
       count(labelsByCombo, r.getString("agent") + "\t" + r.getString("model"), resolved);
       toolTurnsByOutcome[resolved][0]++;
       toolTurnsByOutcome[resolved][1] += r.getInt32("n_tool");
+      scatter.add(r.getString("source_file") + "#" + r.getInt64("source_row"), r.getInt32("n_messages"),
+          r.getInt64("traj_tokens"), resolved == 1);
     }
     Json.parseObject(r.getString("tool_counts")).fields()
         .forEachRemaining(e -> tools.merge(e.getKey(), e.getValue().asLong(), Long::sum));
@@ -82,6 +91,7 @@ public final class AnalysisStats implements Serializable {
     o.tools.forEach((k, v) -> tools.merge(k, v, Long::sum));
     o.keptByLanguage.forEach((k, v) -> keptByLanguage.merge(k, v, Long::sum));
     o.dropReasons.forEach((k, v) -> dropReasons.merge(k, v, Long::sum));
+    scatter.addAll(o.scatter);
     return this;
   }
 
@@ -135,6 +145,34 @@ public final class AnalysisStats implements Serializable {
       }
     }
     out.set("sft_by_language", ranked(keptByLanguage, "language", "kept"));
+    out.set("histograms", histograms());
+    ObjectNode points = out.putObject("scatter_messages_tokens");
+    points.put("labelled_rows", scatter.seen()).put("shown", scatter.size());
+    ArrayNode xy = points.putArray("points");
+    scatter.points().forEach(p -> xy.addArray().add(p[0]).add(p[1]).add(p[2] == 1));
+    double error = numeric.values().stream().mapToDouble(LongSample::rankError).max().orElse(0);
+    out.putObject("quantile_accuracy").put("exact", error == 0).put("rank_error", error)
+        .put("exact_up_to_rows", LongSample.EXACT_LIMIT);
+    return out;
+  }
+
+  /** The tutorial's histograms, each clipped at its quantile first, as numpy bins them. */
+  private ObjectNode histograms() {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    for (Object[] h : HISTOGRAMS) {
+      LongSample s = numeric.get((String) h[0]);
+      double clipQuantile = (double) h[2];
+      double clip = clipQuantile < 1 && s.size() > 0 ? s.quantile(clipQuantile) : Double.POSITIVE_INFINITY;
+      LongSample.Histogram hist = s.histogram((int) h[1], clip);
+      ObjectNode node = out.putObject((String) h[0]);
+      if (clipQuantile < 1) {
+        node.put("clip_quantile", clipQuantile).put("clipped_at", s.size() > 0 ? clip : 0);
+      }
+      ArrayNode edges = node.putArray("edges");
+      Arrays.stream(hist.edges()).forEach(edges::add);
+      ArrayNode counts = node.putArray("counts");
+      Arrays.stream(hist.counts()).forEach(counts::add);
+    }
     return out;
   }
 
