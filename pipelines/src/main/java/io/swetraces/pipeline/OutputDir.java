@@ -18,8 +18,10 @@ final class OutputDir {
   static final String ANALYSIS = "analysis";
   static final String SFT = "sft";
   static final String REJECTS = "rejects";
+  static final String REPORT = "report";
   static final String SUMMARY = "summary.json";
-  private static final List<String> OURS = List.of(ANALYSIS + "/", SFT + "/", REJECTS + "/", SUMMARY);
+  private static final List<String> OURS =
+      List.of(ANALYSIS + "/", SFT + "/", REJECTS + "/", REPORT + "/", SUMMARY);
 
   private final String dir;
 

@@ -9,6 +9,7 @@ import io.swetraces.model.RawRow;
 import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.Json;
+import io.swetraces.report.WriteReport;
 import io.swetraces.stats.AnalysisStats;
 import io.swetraces.stats.AnalysisStatsFn;
 import io.swetraces.stats.RunSummary;
@@ -61,7 +62,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The one swe-traces graph: read → Normalize → (LimitPerCombo) → ExtractTools → ParsePatch →
- * CountTokens → FilterSft → analysis table, SFT set, rejects and {@code summary.json}.
+ * CountTokens → FilterSft → analysis table, SFT set, rejects, report and {@code summary.json}.
  */
 public final class SweTracesPipeline {
   private SweTracesPipeline() {}
@@ -201,8 +202,8 @@ public final class SweTracesPipeline {
             .apply("RejectReasonLookup", View.asMap());
     Map<String, String> settings = settings(o, criteria);
 
-    // The summary is written last, once every other output is complete: its presence marks a
-    // finished run.
+    // The report, then the summary, are written last, once every other output is complete: the
+    // summary's presence marks a finished run.
     p.apply("SummaryTrigger", Create.of("summary"))
         .apply("AfterAllOutputs", Wait.on(written))
         .apply("BuildSummary",
@@ -217,6 +218,7 @@ public final class SweTracesPipeline {
                   }
                 })
                 .withSideInputs(stats, rowsRead, normalizedCount, rejectsByReason))
+        .apply("WriteReport", WriteReport.to(out.path(OutputDir.REPORT)))
         .apply("WriteSummary",
             TextIO.write().to(out.path("summary")).withSuffix(".json").withoutSharding());
   }

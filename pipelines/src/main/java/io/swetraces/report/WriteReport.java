@@ -1,0 +1,62 @@
+package io.swetraces.report;
+
+import io.swetraces.parse.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.util.Map;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Writes the report of a run from its summary (one element, the summary JSON) into a folder, and
+ * passes the summary on, so whatever follows runs after the report exists.
+ */
+public final class WriteReport extends PTransform<PCollection<String>, PCollection<String>> {
+  private final String directory;
+
+  private WriteReport(String directory) {
+    this.directory = directory;
+  }
+
+  /** {@code directory} is any Beam path: local, {@code gs://}, ... */
+  public static WriteReport to(String directory) {
+    return new WriteReport(directory);
+  }
+
+  @Override
+  public PCollection<String> expand(PCollection<String> summary) {
+    return summary.apply("RenderAndWrite", ParDo.of(new WriteReportFn(directory)));
+  }
+
+  static final class WriteReportFn extends DoFn<String, String> {
+    private final String directory;
+
+    WriteReportFn(String directory) {
+      this.directory = directory;
+    }
+
+    @ProcessElement
+    public void process(@Element String summary, OutputReceiver<String> out) throws IOException {
+      ResourceId dir = FileSystems.matchNewResource(directory, true);
+      for (Map.Entry<String, byte[]> file : ReportPage.render(Json.MAPPER.readTree(summary)).entrySet()) {
+        ResourceId target = dir;
+        String[] parts = file.getKey().split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+          target = target.resolve(parts[i], StandardResolveOptions.RESOLVE_DIRECTORY);
+        }
+        target = target.resolve(parts[parts.length - 1], StandardResolveOptions.RESOLVE_FILE);
+        try (OutputStream os = Channels.newOutputStream(FileSystems.create(target, MimeTypes.BINARY))) {
+          os.write(file.getValue());
+        }
+      }
+      out.output(summary);
+    }
+  }
+}
