@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -78,13 +77,13 @@ public final class ReportCharts {
   private static DefaultCategoryDataset funnel(JsonNode s) {
     JsonNode c = s.path("counts");
     DefaultCategoryDataset d = new DefaultCategoryDataset();
-    d.addValue(c.path("rows_read").asLong(), "rows", "rows read");
-    d.addValue(c.path("rejected").asLong(), "rows", "rejected (unreadable)");
-    d.addValue(c.path("sampled_out").asLong(), "rows", "sampled out (limitPerCombo)");
-    d.addValue(c.path("analysed").asLong(), "rows", "analysed");
+    d.addValue(c.path("rows_read").asLong(), "count", "rows read");
+    d.addValue(c.path("rejected").asLong(), "count", "rejected (unreadable)");
+    d.addValue(c.path("sampled_out").asLong(), "count", "sampled out (limitPerCombo)");
+    d.addValue(c.path("analysed").asLong(), "count", "analysed");
     c.path("sft_dropped").fields().forEachRemaining(e ->
-        d.addValue(e.getValue().asLong(), "rows", "dropped: " + e.getKey().replace('_', ' ')));
-    d.addValue(c.path("sft_kept").asLong(), "rows", "kept for SFT");
+        d.addValue(e.getValue().asLong(), "count", "dropped: " + e.getKey().replace('_', ' ')));
+    d.addValue(c.path("sft_kept").asLong(), "count", "kept for SFT");
     return d;
   }
 
@@ -93,10 +92,11 @@ public final class ReportCharts {
     JFreeChart chart = ChartFactory.createBarChart(title, "", valueAxis, data,
         horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, false, false, false);
     style(chart, color);
-    chart.getCategoryPlot().getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    if (!horizontal) {
-      chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    if (data.getRowCount() > 0 && data.getRowKey(0).equals("count")) {
+      chart.getCategoryPlot().getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     }
+    // Labels stay horizontal (wrapped when long): rotated ones become outlines in SVG, not text.
+    chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(3);
     return new Chart(id, title, note, chart);
   }
 
