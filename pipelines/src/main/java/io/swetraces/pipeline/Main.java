@@ -34,7 +34,7 @@ public final class Main {
     ConsoleTables.print(SweTracesPipeline.readSummary(options), System.out);
     System.out.println();
     System.out.println("Outputs written under " + options.getOutput()
-        + "/ (analysis/, sft/, rejects/, summary.json)");
+        + "/ (analysis/, sft/, rejects/, report/report.html, summary.json)");
   }
 
   /**

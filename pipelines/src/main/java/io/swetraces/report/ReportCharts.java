@@ -143,7 +143,7 @@ public final class ReportCharts {
     style(chart, color);
     chart.getXYPlot().getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     String note = h.has("clipped_at")
-        ? String.format(Locale.ROOT, "Values above p%d (%,.0f) are counted in the last bin.",
+        ? String.format(Locale.ROOT, "Values above p%d (%,.1f) are counted in the last bin.",
             Math.round(h.path("clip_quantile").asDouble() * 100), h.path("clipped_at").asDouble())
         : "";
     return new Chart(id, title, note, chart);

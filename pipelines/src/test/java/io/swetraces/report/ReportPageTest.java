@@ -1,0 +1,106 @@
+package io.swetraces.report;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.parse.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.XYDataset;
+import org.junit.Test;
+
+/** The report drawn from a small summary whose every figure is worked out by hand. */
+public class ReportPageTest {
+  private static final String FIXTURE = """
+      {"counts": {"rows_read": 6, "analysed": 4, "rejected": 2, "sampled_out": 0, "accounted_for": true,
+        "rejected_by_reason": {"malformed_json": 1, "empty_file": 1}, "sft_kept": 1,
+        "sft_dropped": {"unresolved": 2, "over_token_budget": 1}},
+       "settings": {"input": "in/<a&b>.jsonl", "runner": "DirectRunner"},
+       "trajectories_per_language": [{"language": "python", "trajectories": 3}, {"language": "go", "trajectories": 1}],
+       "resolution_by_language": [],
+       "resolution_by_agent_model": [{"agent": "openhands", "model": "m1", "rate": 0.5, "n": 2},
+                                     {"agent": "sweagent", "model": "m2", "rate": 0.0, "n": 1}],
+       "traj_token_percentiles": {"p50": 1500, "max": 9000},
+       "context_window_fit": [{"window": 8192, "fraction": 0.75}, {"window": 16384, "fraction": 1.0}],
+       "top_tools": [{"tool": "bash", "count": 7}, {"tool": "edit", "count": 2}],
+       "mean_tool_turns_by_outcome": {"unresolved": 3.5, "resolved": 1.0},
+       "sft_by_language": [{"language": "python", "kept": 1}],
+       "histograms": {
+         "n_messages": {"edges": [10, 20, 30], "counts": [3, 1]},
+         "patch_churn": {"clip_quantile": 0.97, "clipped_at": 40.5, "edges": [1, 20.75, 40.5], "counts": [2, 2]},
+         "traj_tokens": {"clip_quantile": 0.99, "clipped_at": 9000, "edges": [500, 4750, 9000], "counts": [3, 1]}},
+       "scatter_messages_tokens": {"labelled_rows": 3, "shown": 3,
+         "points": [[10, 500, true], [20, 1500, false], [30, 9000, false]]},
+       "quantile_accuracy": {"exact": false, "rank_error": 0.0068, "exact_up_to_rows": 100000}}
+      """;
+
+  private static ReportCharts.Chart chart(List<ReportCharts.Chart> charts, String id) {
+    return charts.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static CategoryDataset bars(List<ReportCharts.Chart> charts, String id) {
+    return chart(charts, id).chart().getCategoryPlot().getDataset();
+  }
+
+  @Test
+  public void chartsHoldTheFiguresOfTheSummary() throws Exception {
+    List<ReportCharts.Chart> charts = ReportCharts.all(Json.MAPPER.readTree(FIXTURE));
+    CategoryDataset funnel = bars(charts, "sft-funnel");
+    assertEquals(List.of("rows read", "rejected (unreadable)", "sampled out (limitPerCombo)", "analysed",
+        "dropped: unresolved", "dropped: over token budget", "kept for SFT"), funnel.getColumnKeys());
+    assertEquals(List.of(6, 2, 0, 4, 2, 1, 1),
+        funnel.getColumnKeys().stream().map(k -> funnel.getValue("count", (Comparable<?>) k).intValue()).toList());
+    assertEquals(0.5, bars(charts, "resolution-by-agent-model").getValue("m1", "openhands").doubleValue(), 0);
+    assertEquals(0.75, bars(charts, "context-window-fit").getValue("fits", "8,192").doubleValue(), 0);
+    assertEquals(7, bars(charts, "top-tools").getValue("count", "bash").intValue());
+    assertEquals(3.5, bars(charts, "tool-turns-by-outcome").getValue("turns", "unresolved").doubleValue(), 0);
+
+    IntervalXYDataset churn = (IntervalXYDataset) chart(charts, "patch-churn").chart().getXYPlot().getDataset();
+    assertEquals(2, churn.getItemCount(0));
+    assertEquals(20.75, churn.getStartXValue(0, 1), 0);
+    assertEquals(40.5, churn.getEndXValue(0, 1), 0);
+    assertEquals(2, churn.getYValue(0, 1), 0);
+    assertThat(chart(charts, "patch-churn").note(), containsString("above p97 (40.5)"));
+
+    XYDataset scatter = chart(charts, "length-vs-tokens").chart().getXYPlot().getDataset();
+    assertEquals(1, scatter.getItemCount(0));
+    assertEquals(2, scatter.getItemCount(1));
+    assertEquals(9000, scatter.getYValue(1, 1), 0);
+    // Only the 8k window falls below p99 (9,000 tokens).
+    assertEquals(1, chart(charts, "token-lengths").chart().getXYPlot().getDomainMarkers(
+        org.jfree.chart.ui.Layer.FOREGROUND).size());
+  }
+
+  @Test
+  public void theReportIsOneOfflinePageWithEveryChartAlsoAsSvgAndPng() throws Exception {
+    JsonNode summary = Json.MAPPER.readTree(FIXTURE);
+    Map<String, byte[]> files = ReportPage.render(summary);
+    assertEquals(25, files.size());
+    for (ReportCharts.Chart c : ReportCharts.all(summary)) {
+      assertTrue(new String(files.get("charts/" + c.id() + ".svg"), StandardCharsets.UTF_8).startsWith("<svg"));
+      byte[] png = files.get("charts/" + c.id() + ".png");
+      assertEquals((byte) 0x89, png[0]);
+      assertEquals('P', png[1]);
+    }
+    String html = new String(files.get("report.html"), StandardCharsets.UTF_8);
+    assertThat(html, containsString("6 rows read from <code>in/&lt;a&amp;b&gt;.jsonl</code>"));
+    assertThat(html, containsString("<th>malformed_json</th><td>1</td>"));
+    assertThat(html, containsString("rank error is at most 0.68%"));
+    assertThat(html, not(containsString("<script")));
+    assertThat(html, not(containsString("<link")));
+    // No address outside XML namespace names: nothing can be fetched.
+    Matcher urls = Pattern.compile("(https?:)?//[a-zA-Z0-9.-]+")
+        .matcher(html.replaceAll("xmlns(:\\w+)?=['\"][^'\"]*['\"]", ""));
+    assertTrue(urls.find() ? "address in page: " + urls.group() : "", !urls.find(0));
+    assertEquals(12, html.split("<figure data-chart=").length - 1);
+  }
+}
