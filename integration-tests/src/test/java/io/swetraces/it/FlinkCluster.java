@@ -58,21 +58,14 @@ final class FlinkCluster implements AutoCloseable {
 
   /** Submits the bundled jar with these pipeline arguments the {@code flink run} way; does not wait. */
   Process submit(String name, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString(), "submit"));
+    List<String> command = new ArrayList<>(List.of("submit"));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".out").toFile());
-    pb.environment().putAll(env);
-    return pb.start();
+    return launch(dir.resolve(name + ".out"), command);
   }
 
   /** Waits for a submission and fails with its console output unless it succeeded. */
-  void awaitSuccess(String name, Process submission, Duration timeout) throws IOException, InterruptedException {
-    if (!submission.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-      submission.destroyForcibly();
-      throw new AssertionError(name + " did not end within " + timeout + ":\n" + tail(dir.resolve(name + ".out")));
-    }
-    assertEquals(name + " failed:\n" + tail(dir.resolve(name + ".out")), 0, submission.exitValue());
+  void awaitSuccess(String name, Process submission, Duration timeout) throws InterruptedException {
+    await(name, submission, dir.resolve(name + ".out"), timeout);
   }
 
   /** The process id of one of the cluster's processes ("jobmanager", "taskmanager-1", ...). */
@@ -101,19 +94,26 @@ final class FlinkCluster implements AutoCloseable {
   }
 
   private void script(Duration timeout, String... args) throws IOException, InterruptedException {
-    String name = "flink-cluster-" + args[0];
     Files.createDirectories(dir.getParent());
-    Path log = dir.resolveSibling(dir.getFileName() + "-" + name + ".out");
+    Path log = dir.resolveSibling(dir.getFileName() + "-flink-cluster-" + args[0] + ".out");
+    await(String.join(" ", args), launch(log, List.of(args)), log, timeout);
+  }
+
+  /** Runs the script with these arguments in this cluster's environment, its output into {@code log}. */
+  private Process launch(Path log, List<String> args) throws IOException {
     List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
-    command.addAll(List.of(args));
+    command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().putAll(env);
-    Process p = pb.start();
+    return pb.start();
+  }
+
+  private static void await(String what, Process p, Path log, Duration timeout) throws InterruptedException {
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError(String.join(" ", args) + " did not end within " + timeout + ":\n" + tail(log));
+      throw new AssertionError(what + " did not end within " + timeout + ":\n" + tail(log));
     }
-    assertEquals(String.join(" ", args) + " failed:\n" + tail(log), 0, p.exitValue());
+    assertEquals(what + " failed:\n" + tail(log), 0, p.exitValue());
   }
 
   private static String tail(Path file) {

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.parse.Json;
 import io.swetraces.pipeline.SweTracesOptions;
 import io.swetraces.pipeline.SweTracesPipeline;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public class ReportBrowserIT {
     String url = report.toUri().toString();
     browser.open(url);
     Thread.sleep(300);
-    JsonNode charts = io.swetraces.parse.Json.MAPPER.readTree(browser.evaluate(CHART_FACTS).asText());
+    JsonNode charts = Json.MAPPER.readTree(browser.evaluate(CHART_FACTS).asText());
     Files.write(Path.of("target", screenshot), browser.screenshot());
 
     List<String> problems = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.swetraces.model.Trajectory;
 import io.swetraces.parse.ToolExtractor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,7 +61,7 @@ public final class Anatomy {
         .append(all.size()).append(" messages, each cut to ").append(charsPerMessage).append(" characters ---\n");
     for (int i = 0; i < Math.min(messages, all.size()); i++) {
       Message m = all.get(i);
-      out.append('\n').append('[').append(i).append("] ").append(m.getRole().toUpperCase(java.util.Locale.ROOT));
+      out.append('\n').append('[').append(i).append("] ").append(m.getRole().toUpperCase(Locale.ROOT));
       if (m.getName() != null) {
         out.append(" (").append(m.getName()).append(')');
       }

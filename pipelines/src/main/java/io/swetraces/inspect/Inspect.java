@@ -7,13 +7,13 @@ import io.swetraces.io.TraceFile;
 import io.swetraces.parse.BadRowException;
 import io.swetraces.parse.Json;
 import io.swetraces.parse.TrajectoryParser;
+import io.swetraces.pipeline.SweTracesPipeline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -26,15 +26,16 @@ public final class Inspect {
 
   public static void main(String[] args) throws IOException {
     PipelineOptionsFactory.register(InspectOptions.class);
-    InspectOptions options;
+    boolean shown;
     try {
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(InspectOptions.class);
+      InspectOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(InspectOptions.class);
+      shown = run(options, System.out);
     } catch (IllegalArgumentException e) {
       System.err.println("swe-traces inspect: " + e.getMessage());
       System.exit(2);
       return;
     }
-    System.exit(run(options, System.out) ? 0 : 1);
+    System.exit(shown ? 0 : 1);
   }
 
   /** Prints the chosen record, or why there is none; true when a record was shown. */
@@ -69,21 +70,13 @@ public final class Inspect {
     }
   }
 
+  /** The input's files in path order, each pattern matching at least one as for a run. */
   private static List<TraceFile> files(String input) throws IOException {
     List<TraceFile> files = new ArrayList<>();
-    for (String pattern : input.split(",")) {
-      if (pattern.isBlank()) {
-        continue;
-      }
-      MatchResult match = FileSystems.match(pattern.trim(), EmptyMatchTreatment.ALLOW);
-      for (MatchResult.Metadata m : match.metadata()) {
-        files.add(TraceFile.matched(m));
-      }
+    for (MatchResult match : FileSystems.match(SweTracesPipeline.inputs(input))) {
+      match.metadata().forEach(m -> files.add(TraceFile.matched(m)));
     }
     files.sort(Comparator.comparing(TraceFile::path));
-    if (files.isEmpty()) {
-      throw new IllegalArgumentException("--input: no file matches " + input);
-    }
     return files;
   }
 

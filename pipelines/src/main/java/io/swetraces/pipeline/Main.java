@@ -59,8 +59,13 @@ public final class Main {
   }
 
   private static void addUnlessGiven(List<String> args, String name, String value) {
-    if (args.stream().noneMatch(a -> a.startsWith("--" + name))) {
+    if (!given(args, name)) {
       args.add("--" + name + "=" + value);
     }
+  }
+
+  /** Whether Beam-style arguments set the option {@code name} ({@code --name} or {@code --name=value}). */
+  public static boolean given(List<String> args, String name) {
+    return args.stream().anyMatch(a -> a.equals("--" + name) || a.startsWith("--" + name + "="));
   }
 }

@@ -103,7 +103,7 @@ public final class SweTracesPipeline {
   }
 
   /** The comma-separated input patterns; each must match at least one file. */
-  static List<String> inputs(String input) throws IOException {
+  public static List<String> inputs(String input) throws IOException {
     List<String> patterns = new ArrayList<>();
     for (String p : input.split(",")) {
       String pattern = p.trim();

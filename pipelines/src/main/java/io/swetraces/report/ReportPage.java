@@ -95,14 +95,7 @@ public final class ReportPage {
         {"every row accounted for", c.path("accounted_for").asBoolean() ? "yes" : "NO"}});
     table(h, "Rejected, by reason", "rejects", rows(c.path("rejected_by_reason"), "none"));
     table(h, "Options", "options", rows(s.path("settings"), "none"));
-    JsonNode pct = s.path("traj_token_percentiles");
-    String[][] tokens = new String[pct.size()][];
-    int i = 0;
-    for (var it = pct.fields(); it.hasNext(); i++) {
-      var e = it.next();
-      tokens[i] = new String[] {e.getKey(), num(e.getValue())};
-    }
-    table(h, "Tokens per trajectory", "token-percentiles", tokens);
+    table(h, "Tokens per trajectory", "token-percentiles", rows(s.path("traj_token_percentiles"), "none"));
     h.append("</section>\n<section class=\"charts\">\n").append(figures).append("</section>\n");
     h.append("<footer>Written by swe-traces from this run's <code>summary.json</code>; every chart is also in ")
         .append("<code>charts/</code> as SVG and PNG.</footer>\n</body>\n</html>\n");

@@ -28,9 +28,11 @@ public final class AnalysisStats implements Serializable {
   public static final int MIN_LANGUAGE_ROWS = 25;
   public static final int TOP_TOOLS = 12;
   /** The tutorial's histograms: column, bins, and the quantile it clips at (1 = no clipping). */
-  private static final List<Object[]> HISTOGRAMS =
-      List.of(new Object[] {"n_messages", 40, 1.0}, new Object[] {"patch_churn", 40, 0.97},
-          new Object[] {"traj_tokens", 50, 0.99});
+  private record HistogramSpec(String column, int bins, double clipQuantile) {}
+
+  private static final List<HistogramSpec> HISTOGRAMS =
+      List.of(new HistogramSpec("n_messages", 40, 1.0), new HistogramSpec("patch_churn", 40, 0.97),
+          new HistogramSpec("traj_tokens", 50, 0.99));
   /** Count descending, then name: value_counts() order with deterministic ties. */
   private static final Comparator<Map.Entry<String, Long>> BY_COUNT =
       Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
@@ -159,12 +161,12 @@ public final class AnalysisStats implements Serializable {
   /** The tutorial's histograms, each clipped at its quantile first, as numpy bins them. */
   private ObjectNode histograms() {
     ObjectNode out = Json.MAPPER.createObjectNode();
-    for (Object[] h : HISTOGRAMS) {
-      LongSample s = numeric.get((String) h[0]);
-      double clipQuantile = (double) h[2];
+    for (HistogramSpec h : HISTOGRAMS) {
+      LongSample s = numeric.get(h.column());
+      double clipQuantile = h.clipQuantile();
       double clip = clipQuantile < 1 && s.size() > 0 ? s.quantile(clipQuantile) : Double.POSITIVE_INFINITY;
-      LongSample.Histogram hist = s.histogram((int) h[1], clip);
-      ObjectNode node = out.putObject((String) h[0]);
+      LongSample.Histogram hist = s.histogram(h.bins(), clip);
+      ObjectNode node = out.putObject(h.column());
       if (clipQuantile < 1) {
         node.put("clip_quantile", clipQuantile).put("clipped_at", s.size() > 0 ? clip : 0);
       }

@@ -1,5 +1,6 @@
 package io.swetraces.dataflow;
 
+import io.swetraces.pipeline.Main;
 import io.swetraces.pipeline.SweTracesOptions;
 import io.swetraces.pipeline.SweTracesPipeline;
 import java.io.IOException;
@@ -36,19 +37,15 @@ public final class FlexTemplateMain {
     PipelineOptionsFactory.register(SweTracesOptions.class);
     List<String> all = new ArrayList<>(Arrays.asList(args));
     for (String name : REQUIRED_ON_DATAFLOW) {
-      if (!given(all, name)) {
+      if (!Main.given(all, name)) {
         throw new IllegalArgumentException("--" + name + " is required on Dataflow (a gs:// path)");
       }
     }
-    if (!given(all, "runner")) {
+    if (!Main.given(all, "runner")) {
       all.add("--runner=DataflowRunner");
     }
     SweTracesOptions options =
         PipelineOptionsFactory.fromArgs(all.toArray(new String[0])).withValidation().as(SweTracesOptions.class);
     return SweTracesPipeline.run(options);
-  }
-
-  private static boolean given(List<String> args, String name) {
-    return args.stream().anyMatch(a -> a.equals("--" + name) || a.startsWith("--" + name + "="));
   }
 }
