@@ -41,6 +41,21 @@ record RunOutput(
         sorted(lines(out, "rejects", ".jsonl")), summary);
   }
 
+  /**
+   * The same content with input file names made relative to {@code root} and without the run's
+   * settings, to compare runs over the same files reached in different ways.
+   */
+  RunOutput sourcesRelativeTo(String root) throws IOException {
+    ObjectNode figures = ((ObjectNode) Json.MAPPER.readTree(summary.toString().replace(root, "")));
+    figures.remove("settings");
+    return new RunOutput(analysisCsvHeader, relative(analysisCsv, root), relative(analysisParquet, root),
+        relative(sft, root), relative(rejects, root), figures);
+  }
+
+  private static List<String> relative(List<String> lines, String root) {
+    return sorted(lines.stream().map(l -> l.replace(root, "")).toList());
+  }
+
   long analysed() {
     return summary.path("counts").path("analysed").asLong();
   }

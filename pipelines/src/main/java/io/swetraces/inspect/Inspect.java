@@ -42,7 +42,7 @@ public final class Inspect {
   public static boolean run(InspectOptions options, PrintStream out) throws IOException {
     FileSystems.setDefaultPipelineOptions(options);
     Finder finder = new Finder(options.getInstance(), options.getRow());
-    for (TraceFile file : files(options.getInput())) {
+    for (TraceFile file : files(options)) {
       finder.file = file.path();
       ReadTraces.read(file, ReadTraces.DEFAULT_FORMATS, finder);
       if (finder.found != null) {
@@ -71,9 +71,9 @@ public final class Inspect {
   }
 
   /** The input's files in path order, each pattern matching at least one as for a run. */
-  private static List<TraceFile> files(String input) throws IOException {
+  private static List<TraceFile> files(InspectOptions options) throws IOException {
     List<TraceFile> files = new ArrayList<>();
-    for (MatchResult match : FileSystems.match(SweTracesPipeline.inputs(input))) {
+    for (MatchResult match : FileSystems.match(SweTracesPipeline.inputs(options.getInput(), options))) {
       match.metadata().forEach(m -> files.add(TraceFile.matched(m)));
     }
     files.sort(Comparator.comparing(TraceFile::path));

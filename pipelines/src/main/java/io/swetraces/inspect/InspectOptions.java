@@ -1,12 +1,12 @@
 package io.swetraces.inspect;
 
+import io.swetraces.hub.HubOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
 /** Options of {@code swe-traces inspect}. */
-public interface InspectOptions extends PipelineOptions {
+public interface InspectOptions extends HubOptions {
   @Description("Input files, as for a run: comma-separated paths or globs, in any supported format.")
   @Validation.Required
   String getInput();

@@ -46,11 +46,15 @@ public final class JsonArrayFormat implements TraceFormat {
             sink.reject(position, "not_an_object", "element " + position + " is not a JSON object", text);
           }
           position++;
+          if (!sink.wantsMore()) {
+            return;
+          }
         }
         if (position == 0) {
           sink.reject(-1, "empty_file", "the array holds no rows", "");
         }
       } catch (IOException e) {
+        SourceUnavailableException.rethrowIfUnavailable(e);
         // Malformed JSON, invalid UTF-8 or truncation: rows before it stand, the rest is one reject.
         sink.reject(position, "malformed_json",
             "reading stopped at element " + position + ": " + e.getMessage(), "");

@@ -24,6 +24,7 @@ public final class JsonLinesFormat implements TraceFormat {
         try {
           more = line.readFrom(in);
         } catch (IOException e) {
+          SourceUnavailableException.rethrowIfUnavailable(e);
           // A truncated or corrupt compressed stream: the lines before it stand.
           sink.reject(lineNo, "truncated_file", "reading stopped at line " + (lineNo + 1) + ": " + e, "");
           return;
@@ -41,6 +42,9 @@ public final class JsonLinesFormat implements TraceFormat {
           }
         }
         lineNo++;
+        if (!sink.wantsMore()) {
+          return;
+        }
       }
       if (!any) {
         sink.reject(-1, "empty_file", "the file holds no rows", "");

@@ -24,6 +24,7 @@ public final class ParquetFormat implements TraceFormat {
     try {
       reader = ParquetFileReader.open(new BeamInputFile(file));
     } catch (IOException | RuntimeException e) {
+      SourceUnavailableException.rethrowIfUnavailable(e);
       sink.reject(-1, "unreadable_parquet", "not a readable Parquet file: " + e.getMessage(), "");
       return;
     }
@@ -47,9 +48,13 @@ public final class ParquetFormat implements TraceFormat {
             } catch (ParquetJson.InvalidUtf8 e) {
               sink.reject(position, "invalid_utf8", e.getMessage(), "");
             }
+            if (!sink.wantsMore()) {
+              return; // the row groups after this one are never fetched
+            }
           }
         }
       } catch (IOException | RuntimeException e) {
+        SourceUnavailableException.rethrowIfUnavailable(e);
         sink.reject(position, "truncated_file",
             "reading stopped at row " + position + " of " + reader.getRecordCount() + ": " + e, "");
       }

@@ -2,25 +2,41 @@ package io.swetraces.io;
 
 import io.swetraces.model.RawRow;
 import io.swetraces.model.Reject;
+import io.swetraces.parse.BadRowException;
+import io.swetraces.parse.TrajectoryParser;
 import io.swetraces.transforms.TraceMetrics;
 import io.swetraces.transforms.WithRejects;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import org.apache.beam.sdk.io.Compression;
-import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Reads trajectory rows from files matching some patterns, on any Beam file system. The format is
  * chosen per file by its name ({@code .parquet}, {@code .jsonl}, {@code .json}, each optionally
  * compressed); what cannot be read comes out as a reject, never as an exception.
+ *
+ * <p>With {@link #withFirstRowsPerCombo}, files whose (agent, model) pair is known before reading
+ * them are read in name order only until that pair has its N rows: a sample of a remote dataset
+ * costs the bytes of N rows, not of whole shards. Other files are read whole.
  */
 public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
   /** The formats read unless told otherwise. */
@@ -29,38 +45,114 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
 
   private static final TupleTag<RawRow> ROWS = new TupleTag<>() {};
   private static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+  private static final TupleTag<KV<String, TraceInput>> KNOWN_COMBO = new TupleTag<>() {};
+  private static final TupleTag<TraceInput> ROWS_DECIDE = new TupleTag<>() {};
 
-  private final List<String> patterns;
+  private final List<TraceSource> sources;
   private final List<TraceFormat> formats;
+  private final int limitPerCombo;
+  private final @Nullable TrajectoryParser parser;
 
-  private ReadTraces(List<String> patterns, List<TraceFormat> formats) {
-    this.patterns = List.copyOf(patterns);
+  private ReadTraces(
+      List<TraceSource> sources, List<TraceFormat> formats, int limitPerCombo, @Nullable TrajectoryParser parser) {
+    this.sources = List.copyOf(sources);
     this.formats = List.copyOf(formats);
+    this.limitPerCombo = limitPerCombo;
+    this.parser = parser;
   }
 
-  public static ReadTraces from(List<String> patterns) {
-    return new ReadTraces(patterns, DEFAULT_FORMATS);
+  public static ReadTraces from(List<TraceSource> sources) {
+    return new ReadTraces(sources, DEFAULT_FORMATS, 0, null);
+  }
+
+  public static ReadTraces fromPatterns(List<String> patterns) {
+    return from(patterns.stream().map(TraceSource::of).toList());
   }
 
   /** Reads with these formats, the first one accepting a file name wins. */
   public ReadTraces withFormats(List<TraceFormat> formats) {
-    return new ReadTraces(patterns, formats);
+    return new ReadTraces(sources, formats, limitPerCombo, parser);
+  }
+
+  /**
+   * Reads no further than the first {@code limit} rows of each (agent, model) pair that {@code
+   * parser} accepts, wherever files can tell their pair before being read. The rows read are a
+   * superset of what {@code LimitPerCombo} keeps, so it still decides.
+   */
+  public ReadTraces withFirstRowsPerCombo(int limit, TrajectoryParser parser) {
+    if (limit <= 0) {
+      throw new IllegalArgumentException("limit must be positive, got " + limit);
+    }
+    return new ReadTraces(sources, formats, limit, parser);
   }
 
   @Override
   public WithRejects<RawRow> expand(PBegin begin) {
-    var tuple =
-        begin
-            .apply("InputPatterns", Create.of(patterns))
-            .apply("MatchFiles",
-                FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
-            .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.AUTO))
-            .apply("ReadRows",
-                ParDo.of(new ReadFileFn(formats)).withOutputTags(ROWS, TupleTagList.of(REJECTS)));
-    return WithRejects.of(tuple, ROWS, REJECTS);
+    PCollection<TraceInput> files =
+        begin.apply("InputPatterns", Create.of(sources)).apply("MatchFiles", ParDo.of(new MatchFn()));
+    if (parser == null) {
+      return WithRejects.of(readWhole(files), ROWS, REJECTS);
+    }
+    PCollectionTuple byCombo =
+        files.apply("FileCombos",
+            ParDo.of(new FileComboFn(parser)).withOutputTags(KNOWN_COMBO, TupleTagList.of(ROWS_DECIDE)));
+    PCollectionTuple sampled =
+        byCombo.get(KNOWN_COMBO)
+            .apply("FilesPerCombo", GroupByKey.create())
+            .apply("ReadFirstRows",
+                ParDo.of(new ReadFirstRowsFn(formats, limitPerCombo, parser))
+                    .withOutputTags(ROWS, TupleTagList.of(REJECTS)));
+    PCollectionTuple whole = readWhole(byCombo.get(ROWS_DECIDE));
+    return WithRejects.of(
+        PCollectionTuple.of(ROWS, flatten("AllRows", sampled.get(ROWS), whole.get(ROWS)))
+            .and(REJECTS, flatten("AllReadRejects", sampled.get(REJECTS), whole.get(REJECTS))),
+        ROWS, REJECTS);
   }
 
-  static final class ReadFileFn extends DoFn<FileIO.ReadableFile, RawRow> {
+  private PCollectionTuple readWhole(PCollection<TraceInput> files) {
+    return files
+        .apply("SpreadFiles", Reshuffle.viaRandomKey())
+        .apply("ReadRows", ParDo.of(new ReadFileFn(formats)).withOutputTags(ROWS, TupleTagList.of(REJECTS)));
+  }
+
+  private static <T> PCollection<T> flatten(String name, PCollection<T> a, PCollection<T> b) {
+    return PCollectionList.of(a).and(b).apply(name, Flatten.pCollections());
+  }
+
+  /** Expands each pattern into its files, keeping the pattern's tags. */
+  static final class MatchFn extends DoFn<TraceSource, TraceInput> {
+    @ProcessElement
+    public void process(@Element TraceSource source, OutputReceiver<TraceInput> out) throws IOException {
+      MatchResult match = FileSystems.match(source.getPattern(), EmptyMatchTreatment.ALLOW_IF_WILDCARD);
+      for (MatchResult.Metadata file : match.metadata()) {
+        if (!file.resourceId().isDirectory()) {
+          out.output(TraceInput.of(file.resourceId().toString(), file.sizeBytes(), source.getAgent(),
+              source.getModel()));
+        }
+      }
+    }
+  }
+
+  /** Keys files by the pair all their rows get, or passes them on when their rows decide. */
+  static final class FileComboFn extends DoFn<TraceInput, KV<String, TraceInput>> {
+    private final TrajectoryParser parser;
+
+    FileComboFn(TrajectoryParser parser) {
+      this.parser = parser;
+    }
+
+    @ProcessElement
+    public void process(@Element TraceInput file, MultiOutputReceiver out) {
+      String combo = parser.fileCombo(file.getPath(), file.getAgent(), file.getModel());
+      if (combo == null) {
+        out.get(ROWS_DECIDE).output(file);
+      } else {
+        out.get(KNOWN_COMBO).output(KV.of(combo, file));
+      }
+    }
+  }
+
+  static final class ReadFileFn extends DoFn<TraceInput, RawRow> {
     private final List<TraceFormat> formats;
 
     ReadFileFn(List<TraceFormat> formats) {
@@ -68,25 +160,89 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out)
-        throws IOException {
-      String source = file.getMetadata().resourceId().toString();
-      RowSink rowSink =
-          new RowSink() {
-            @Override
-            public void row(long position, String json) {
-              TraceMetrics.ROWS_READ.inc();
-              out.get(ROWS).output(RawRow.of(source, position, json));
-            }
+    public void process(@Element TraceInput file, MultiOutputReceiver out) throws IOException {
+      read(TraceFile.of(file), formats, new Emitter(file, out));
+    }
+  }
 
-            @Override
-            public void reject(long position, String reason, String detail, String excerpt) {
-              TraceMetrics.ROWS_READ.inc();
-              TraceMetrics.READ_REJECTS.inc();
-              out.get(REJECTS).output(Reject.of(source, position, "read", reason, detail, excerpt));
-            }
-          };
-      read(TraceFile.of(file), formats, rowSink);
+  /** Reads one pair's files in name order, as the limit's row order has it, until it is reached. */
+  static final class ReadFirstRowsFn extends DoFn<KV<String, Iterable<TraceInput>>, RawRow> {
+    private final List<TraceFormat> formats;
+    private final int limit;
+    private final TrajectoryParser parser;
+
+    ReadFirstRowsFn(List<TraceFormat> formats, int limit, TrajectoryParser parser) {
+      this.formats = formats;
+      this.limit = limit;
+      this.parser = parser;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<TraceInput>> combo, MultiOutputReceiver out)
+        throws IOException {
+      List<TraceInput> files = new ArrayList<>();
+      combo.getValue().forEach(files::add);
+      files.sort(Comparator.comparing(TraceInput::getPath));
+      long[] accepted = {0};
+      for (TraceInput file : files) {
+        if (accepted[0] >= limit) {
+          TraceMetrics.FILES_NOT_READ.inc();
+          continue;
+        }
+        read(TraceFile.of(file), formats,
+            new Emitter(file, out) {
+              @Override
+              void emit(RawRow row) {
+                super.emit(row);
+                if (parses(row)) {
+                  accepted[0]++;
+                }
+              }
+
+              @Override
+              public boolean wantsMore() {
+                return accepted[0] < limit;
+              }
+            });
+      }
+    }
+
+    /** Whether Normalize will keep the row: only those count toward the limit. */
+    private boolean parses(RawRow row) {
+      try {
+        parser.parse(row);
+        return true;
+      } catch (BadRowException | RuntimeException | StackOverflowError e) {
+        return false;
+      }
+    }
+  }
+
+  /** Sends a file's rows and rejects to their outputs, tagged and counted. */
+  private static class Emitter implements RowSink {
+    private final TraceInput file;
+    private final DoFn.MultiOutputReceiver out;
+
+    Emitter(TraceInput file, DoFn.MultiOutputReceiver out) {
+      this.file = file;
+      this.out = out;
+    }
+
+    @Override
+    public final void row(long position, String json) {
+      TraceMetrics.ROWS_READ.inc();
+      emit(RawRow.tagged(file.getPath(), position, json, file.getAgent(), file.getModel()));
+    }
+
+    void emit(RawRow row) {
+      out.get(ROWS).output(row);
+    }
+
+    @Override
+    public final void reject(long position, String reason, String detail, String excerpt) {
+      TraceMetrics.ROWS_READ.inc();
+      TraceMetrics.READ_REJECTS.inc();
+      out.get(REJECTS).output(Reject.of(file.getPath(), position, "read", reason, detail, excerpt));
     }
   }
 

@@ -13,4 +13,9 @@ public interface RowSink {
    * @param excerpt the start of the offending input, for a person to recognise it
    */
   void reject(long position, String reason, String detail, String excerpt);
+
+  /** False once the reader may stop: a sampled read has all the rows it needs. */
+  default boolean wantsMore() {
+    return true;
+  }
 }

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.beam.sdk.io.Compression;
-import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
- * One input file for a {@link TraceFormat}: inside a pipeline from Beam's {@link
- * FileIO.ReadableFile}, outside one (record inspection) straight from a match.
+ * One input file for a {@link TraceFormat}: inside a pipeline from a {@link TraceInput}, outside
+ * one (record inspection) straight from a match. Compression is detected from the name, as {@code
+ * FileIO.readMatches} does.
  */
 public final class TraceFile {
   private final MatchResult.Metadata metadata;
@@ -21,11 +21,16 @@ public final class TraceFile {
     this.compression = compression;
   }
 
-  public static TraceFile of(FileIO.ReadableFile file) {
-    return new TraceFile(file.getMetadata(), file.getCompression());
+  public static TraceFile of(TraceInput input) {
+    return matched(
+        MatchResult.Metadata.builder()
+            .setResourceId(FileSystems.matchNewResource(input.getPath(), false))
+            .setSizeBytes(input.getSizeBytes())
+            .setIsReadSeekEfficient(true)
+            .setLastModifiedMillis(0)
+            .build());
   }
 
-  /** A matched file, its compression detected from its name as {@code FileIO.readMatches} does. */
   public static TraceFile matched(MatchResult.Metadata metadata) {
     return new TraceFile(metadata, Compression.detect(metadata.resourceId().getFilename()));
   }

@@ -1,5 +1,6 @@
 package io.swetraces.pipeline;
 
+import io.swetraces.io.SourceUnavailableException;
 import io.swetraces.stats.ConsoleTables;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,10 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println("swe-traces: " + e.getMessage());
       System.exit(2);
+      return;
+    } catch (SourceUnavailableException e) {
+      System.err.println("swe-traces: " + e.getMessage());
+      System.exit(1);
       return;
     }
     PipelineResult.State state = result.waitUntilFinish();

@@ -1,20 +1,39 @@
 package io.swetraces.pipeline;
 
+import io.swetraces.hub.HubOptions;
 import io.swetraces.parse.PatchCounting;
 import io.swetraces.transforms.TokenBudget;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.Validation;
+import java.util.List;
 
 /** Every option of a swe-traces run; runner options come on top of these. */
-public interface SweTracesOptions extends PipelineOptions {
+public interface SweTracesOptions extends HubOptions {
   @Description("Input files: comma-separated paths or globs of .parquet, .jsonl, .jsonl.gz or .json "
-      + "(array of rows) files in the Open-SWE-Traces row schema.")
-  @Validation.Required
+      + "(array of rows) files in the Open-SWE-Traces row schema, on any file system: local, gs://, "
+      + "or hf://datasets/OWNER/NAME[@REVISION]/PATH-OR-GLOB on the Hugging Face Hub. Give this or "
+      + "--dataset.")
   String getInput();
 
   void setInput(String value);
+
+  @Description("A Hugging Face dataset to read as load_dataset does, OWNER/NAME[@REVISION] (e.g. "
+      + "nvidia/Open-SWE-Traces): the files of each chosen config and split, each row tagged with "
+      + "its config as agent and its split as model. Give this or --input.")
+  String getDataset();
+
+  void setDataset(String value);
+
+  @Description("With --dataset: the configs (agents) to read, comma-separated; all if unset.")
+  List<String> getConfigs();
+
+  void setConfigs(List<String> value);
+
+  @Description("With --dataset: the splits (models) to read in every chosen config, "
+      + "comma-separated; all if unset.")
+  List<String> getSplits();
+
+  void setSplits(List<String> value);
 
   @Description("Output directory; it must be empty unless --overwrite is set.")
   @Default.String("out")

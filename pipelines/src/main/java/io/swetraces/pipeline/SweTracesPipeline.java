@@ -2,13 +2,18 @@ package io.swetraces.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.io.AnalysisTable;
+import io.swetraces.hub.Hub;
+import io.swetraces.hub.HubOptions;
 import io.swetraces.io.ReadTraces;
 import io.swetraces.io.RejectRecords;
 import io.swetraces.io.SftRecords;
+import io.swetraces.io.SourceUnavailableException;
+import io.swetraces.io.TraceSource;
 import io.swetraces.model.RawRow;
 import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.Json;
+import io.swetraces.parse.TrajectoryParser;
 import io.swetraces.report.WriteReport;
 import io.swetraces.stats.AnalysisStats;
 import io.swetraces.stats.AnalysisStatsFn;
@@ -59,6 +64,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The one swe-traces graph: read → Normalize → (LimitPerCombo) → ExtractTools → ParsePatch →
@@ -70,12 +76,38 @@ public final class SweTracesPipeline {
   /** Checks the options, builds the graph and starts it; used by main and by every test alike. */
   public static PipelineResult run(SweTracesOptions options) throws IOException {
     FileSystems.setDefaultPipelineOptions(options);
-    List<String> inputs = inputs(options.getInput());
+    List<TraceSource> sources = sources(options);
     OutputDir out = OutputDir.at(options.getOutput());
     out.prepare(options.getOverwrite());
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, inputs, out);
+    build(pipeline, options, sources, out);
     return pipeline.run();
+  }
+
+  /** What to read: the --input patterns, or the files of a --dataset's configs and splits. */
+  static List<TraceSource> sources(SweTracesOptions o) throws IOException {
+    boolean dataset = o.getDataset() != null && !o.getDataset().isBlank();
+    boolean input = o.getInput() != null && !o.getInput().isBlank();
+    if (dataset == input) {
+      throw new IllegalArgumentException(dataset ? "give --input or --dataset, not both" : "--input or --dataset is required");
+    }
+    if (!dataset && (!list(o.getConfigs()).isEmpty() || !list(o.getSplits()).isEmpty())) {
+      throw new IllegalArgumentException("--configs and --splits choose from a --dataset");
+    }
+    if (dataset) {
+      try {
+        return Hub.dataset(o.getDataset().trim(), list(o.getConfigs()), list(o.getSplits()), o);
+      } catch (SourceUnavailableException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--dataset: " + e.getMessage(), e);
+      }
+    }
+    return inputs(o.getInput(), o).stream().map(TraceSource::of).toList();
+  }
+
+  private static List<String> list(@Nullable List<String> values) {
+    return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
   }
 
   /** Reads back the summary a finished run wrote. */
@@ -102,12 +134,25 @@ public final class SweTracesPipeline {
         .withLanguages(languages);
   }
 
-  /** The comma-separated input patterns; each must match at least one file. */
-  public static List<String> inputs(String input) throws IOException {
+  /**
+   * The comma-separated input patterns; each must match at least one file. Hub patterns come back
+   * pinned to the commit their revision names now, so every worker reads the same files.
+   */
+  public static List<String> inputs(String input, HubOptions options) throws IOException {
     List<String> patterns = new ArrayList<>();
     for (String p : input.split(",")) {
       String pattern = p.trim();
       if (pattern.isEmpty()) {
+        continue;
+      }
+      if (Hub.isHubPath(pattern)) {
+        try {
+          patterns.add(Hub.pin(pattern, options));
+        } catch (SourceUnavailableException e) {
+          throw e;
+        } catch (IOException | IllegalArgumentException e) {
+          throw new IllegalArgumentException("--input: " + e.getMessage(), e);
+        }
         continue;
       }
       MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
@@ -122,8 +167,12 @@ public final class SweTracesPipeline {
     return patterns;
   }
 
-  static void build(Pipeline p, SweTracesOptions o, List<String> inputs, OutputDir out) {
-    WithRejects<RawRow> read = p.apply("ReadTraces", ReadTraces.from(inputs));
+  static void build(Pipeline p, SweTracesOptions o, List<TraceSource> sources, OutputDir out) {
+    ReadTraces reader = ReadTraces.from(sources);
+    if (o.getLimitPerCombo() > 0) {
+      reader = reader.withFirstRowsPerCombo(o.getLimitPerCombo(), new TrajectoryParser(o.getAgent(), o.getModel()));
+    }
+    WithRejects<RawRow> read = p.apply("ReadTraces", reader);
     WithRejects<Trajectory> normalized =
         read.output().apply("Normalize", Normalize.rows().withAgent(o.getAgent()).withModel(o.getModel()));
     PCollection<Trajectory> selected =
@@ -225,7 +274,13 @@ public final class SweTracesPipeline {
 
   private static Map<String, String> settings(SweTracesOptions o, SftCriteria criteria) {
     Map<String, String> s = new LinkedHashMap<>();
-    s.put("input", o.getInput());
+    if (o.getDataset() != null) {
+      s.put("dataset", o.getDataset());
+      s.put("configs", String.join(",", list(o.getConfigs())));
+      s.put("splits", String.join(",", list(o.getSplits())));
+    } else {
+      s.put("input", o.getInput());
+    }
     s.put("runner", o.getRunner().getSimpleName());
     if (o.getAgent() != null) {
       s.put("agent_override", o.getAgent());

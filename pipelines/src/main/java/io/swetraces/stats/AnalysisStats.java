@@ -30,6 +30,16 @@ public final class AnalysisStats implements Serializable {
   /** The tutorial's histograms: column, bins, and the quantile it clips at (1 = no clipping). */
   private record HistogramSpec(String column, int bins, double clipQuantile) {}
 
+  /**
+   * Which rows the scatter shows must not depend on where the files were read from (a local copy,
+   * gs://, hf://): the key is the row's identity and its place in its file, by file name only.
+   */
+  private static String scatterKey(Row r) {
+    String file = r.getString("source_file");
+    return r.getString("trajectory_id") + "#" + r.getString("instance_id") + "#" + r.getString("agent") + "#"
+        + r.getString("model") + "#" + file.substring(file.lastIndexOf('/') + 1) + "#" + r.getInt64("source_row");
+  }
+
   private static final List<HistogramSpec> HISTOGRAMS =
       List.of(new HistogramSpec("n_messages", 40, 1.0), new HistogramSpec("patch_churn", 40, 0.97),
           new HistogramSpec("traj_tokens", 50, 0.99));
@@ -68,8 +78,7 @@ public final class AnalysisStats implements Serializable {
       count(labelsByCombo, r.getString("agent") + "\t" + r.getString("model"), resolved);
       toolTurnsByOutcome[resolved][0]++;
       toolTurnsByOutcome[resolved][1] += r.getInt32("n_tool");
-      scatter.add(r.getString("source_file") + "#" + r.getInt64("source_row"), r.getInt32("n_messages"),
-          r.getInt64("traj_tokens"), resolved == 1);
+      scatter.add(scatterKey(r), r.getInt32("n_messages"), r.getInt64("traj_tokens"), resolved == 1);
     }
     Json.parseObject(r.getString("tool_counts")).fields()
         .forEachRemaining(e -> tools.merge(e.getKey(), e.getValue().asLong(), Long::sum));

@@ -7,9 +7,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Decides a row's agent (harness) and model tags, in this order: the user's {@code --agent} /
- * {@code --model}, the row's own {@code _agent} / {@code _model}, the Hugging Face layout {@code
- * .../<harness>/<teacher>/...} of the file's path, {@code metadata.teacher_model.name} (model only),
- * else {@code unknown}.
+ * {@code --model}; the file's tags (the config and split a dataset file was resolved from); the
+ * Hugging Face layout {@code <harness>/<teacher>/[<source>/]<file>} of the file's path; the row's
+ * own {@code _agent} / {@code _model}; {@code metadata.teacher_model.name} (model only); else
+ * {@code unknown}.
+ *
+ * <p>Everything before the row's own fields is known before a file is read, which is what lets a
+ * sampled read stop early: a file in the Hub's layout holds that one config and split, as {@code
+ * load_dataset(name, config, split)} sees it.
  */
 public final class AgentModelTags {
   public static final String UNKNOWN = "unknown";
@@ -20,31 +25,47 @@ public final class AgentModelTags {
 
   private AgentModelTags() {}
 
-  public static String agent(@Nullable String flag, @Nullable String rowField, String source) {
+  /** The agent known before reading the file, or null when only its rows can tell. */
+  public static @Nullable String fileAgent(@Nullable String flag, @Nullable String fileTag, String source) {
     if (present(flag)) {
       return flag;
     }
-    if (present(rowField)) {
-      return rowField;
+    if (present(fileTag)) {
+      return fileTag;
     }
     String[] path = segments(source);
     int harness = harnessSegment(path);
-    return harness < 0 ? UNKNOWN : path[harness].toLowerCase(Locale.ROOT).replace("-", "");
+    return harness < 0 ? null : path[harness].toLowerCase(Locale.ROOT).replace("-", "");
+  }
+
+  /** The model known before reading the file, or null when only its rows can tell. */
+  public static @Nullable String fileModel(@Nullable String flag, @Nullable String fileTag, String source) {
+    if (present(flag)) {
+      return flag;
+    }
+    if (present(fileTag)) {
+      return fileTag;
+    }
+    String[] path = segments(source);
+    int harness = harnessSegment(path);
+    return harness < 0 ? null : path[harness + 1];
+  }
+
+  public static String agent(
+      @Nullable String flag, @Nullable String fileTag, @Nullable String rowField, String source) {
+    String known = fileAgent(flag, fileTag, source);
+    return known != null ? known : present(rowField) ? rowField : UNKNOWN;
   }
 
   public static String model(
-      @Nullable String flag, @Nullable String rowField, String source, @Nullable String teacher) {
-    if (present(flag)) {
-      return flag;
+      @Nullable String flag, @Nullable String fileTag, @Nullable String rowField, String source,
+      @Nullable String teacher) {
+    String known = fileModel(flag, fileTag, source);
+    if (known != null) {
+      return known;
     }
     if (present(rowField)) {
       return rowField;
-    }
-    String[] path = segments(source);
-    int harness = harnessSegment(path);
-    // The teacher directory follows the harness and is never the file name itself.
-    if (harness >= 0 && harness < path.length - 2) {
-      return path[harness + 1];
     }
     return present(teacher) ? slug(teacher) : UNKNOWN;
   }
@@ -62,9 +83,13 @@ public final class AgentModelTags {
     return s.isEmpty() ? UNKNOWN : s;
   }
 
-  /** The directory named after a harness, or -1; the file name itself never counts. */
+  /**
+   * The harness directory of {@code <harness>/<teacher>/<file>} or {@code
+   * <harness>/<teacher>/<source>/<file>}, or -1. Only the last levels count, so a checkout that
+   * happens to sit under a directory named like a harness does not tag every file in it.
+   */
   private static int harnessSegment(String[] path) {
-    for (int i = 0; i < path.length - 1; i++) {
+    for (int i = Math.max(0, path.length - 4); i <= path.length - 3; i++) {
       if (HARNESSES.contains(path[i].toLowerCase(Locale.ROOT))) {
         return i;
       }

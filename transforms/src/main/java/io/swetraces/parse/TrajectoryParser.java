@@ -3,6 +3,7 @@ package io.swetraces.parse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.model.Message;
+import io.swetraces.model.RawRow;
 import io.swetraces.model.ToolCall;
 import io.swetraces.model.Trajectory;
 import java.io.Serializable;
@@ -32,7 +33,18 @@ public final class TrajectoryParser implements Serializable {
     this.modelFlag = modelFlag;
   }
 
+  /** A row as read, with the tags of its file. */
+  public Trajectory parse(RawRow raw) throws BadRowException {
+    return parse(raw.getSource(), raw.getPosition(), raw.getJson(), raw.getFileAgent(), raw.getFileModel());
+  }
+
   public Trajectory parse(String source, long position, String json) throws BadRowException {
+    return parse(source, position, json, null, null);
+  }
+
+  private Trajectory parse(
+      String source, long position, String json, @Nullable String fileAgent, @Nullable String fileModel)
+      throws BadRowException {
     JsonNode row;
     try {
       row = Json.parse(json);
@@ -43,10 +55,26 @@ public final class TrajectoryParser implements Serializable {
       throw new BadRowException(
           "not_an_object", "row is " + kind(row) + ", not an object");
     }
-    return parse(source, position, row);
+    return parse(source, position, row, fileAgent, fileModel);
   }
 
   public Trajectory parse(String source, long position, JsonNode row) throws BadRowException {
+    return parse(source, position, row, null, null);
+  }
+
+  /**
+   * The (agent, model) pair every row of a file gets whatever it holds, as {@code agent\tmodel},
+   * or null when the rows themselves decide.
+   */
+  public @Nullable String fileCombo(String source, @Nullable String fileAgent, @Nullable String fileModel) {
+    String agent = AgentModelTags.fileAgent(agentFlag, fileAgent, source);
+    String model = AgentModelTags.fileModel(modelFlag, fileModel, source);
+    return agent == null || model == null ? null : agent + "\t" + model;
+  }
+
+  private Trajectory parse(
+      String source, long position, JsonNode row, @Nullable String fileAgent, @Nullable String fileModel)
+      throws BadRowException {
     List<Message> messages = messages(row);
     JsonNode metadata = metadata(row.get("metadata"));
     Map<String, Integer> roles = new LinkedHashMap<>();
@@ -66,8 +94,8 @@ public final class TrajectoryParser implements Serializable {
             language == null || language.isEmpty() ? "unknown" : language.toLowerCase(Locale.ROOT))
         .setLicense(text(row, "license"))
         .setResolved(resolved(row.get("resolved")))
-        .setAgent(AgentModelTags.agent(agentFlag, text(row, "_agent"), source))
-        .setModel(AgentModelTags.model(modelFlag, text(row, "_model"), source, teacher))
+        .setAgent(AgentModelTags.agent(agentFlag, fileAgent, text(row, "_agent"), source))
+        .setModel(AgentModelTags.model(modelFlag, fileModel, text(row, "_model"), source, teacher))
         .setMessages(messages)
         .setTools(tools(row.get("tools")))
         .setMetadataJson(Json.write(metadata))

@@ -64,7 +64,7 @@ public final class Normalize extends PTransform<PCollection<RawRow>, WithRejects
     @ProcessElement
     public void process(@Element RawRow row, MultiOutputReceiver out) {
       try {
-        out.get(TRAJECTORIES).output(parser.parse(row.getSource(), row.getPosition(), row.getJson()));
+        out.get(TRAJECTORIES).output(parser.parse(row));
         TraceMetrics.NORMALIZED.inc();
       } catch (BadRowException e) {
         reject(row, e.reason(), e.getMessage(), out);

@@ -9,6 +9,8 @@ public final class TraceMetrics {
 
   public static final Counter ROWS_READ = Metrics.counter(NAMESPACE, "rows_read");
   public static final Counter READ_REJECTS = Metrics.counter(NAMESPACE, "rejected_read");
+  /** Files a sampled read never opened: their pair already had its rows. */
+  public static final Counter FILES_NOT_READ = Metrics.counter(NAMESPACE, "files_not_read");
   public static final Counter NORMALIZED = Metrics.counter(NAMESPACE, "normalized");
   public static final Counter NORMALIZE_REJECTS = Metrics.counter(NAMESPACE, "rejected_normalize");
   public static final Counter SFT_KEPT = Metrics.counter(NAMESPACE, "sft_kept");

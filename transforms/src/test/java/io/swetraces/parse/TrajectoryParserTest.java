@@ -6,6 +6,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.swetraces.model.Message;
+import io.swetraces.model.RawRow;
 import io.swetraces.model.ToolCall;
 import io.swetraces.model.Trajectory;
 import java.nio.charset.StandardCharsets;
@@ -97,17 +98,37 @@ public class TrajectoryParserTest {
   }
 
   @Test
-  public void agentAndModelFromFlagsRowFieldsOrHubPaths() throws BadRowException {
+  public void agentAndModelFromFlagsFileTagsHubPathsThenRowFields() throws BadRowException {
     String row = "{\"messages\":[],\"_agent\":\"sweagent\",\"_model\":\"gpt_4o\"}";
-    Trajectory fromRow = parser.parse("data/openhands/qwen35_122b/part-0.parquet", 0, row);
+    Trajectory fromRow = parser.parse("runs/part-0.jsonl", 0, row);
     assertEquals("sweagent", fromRow.getAgent());
     assertEquals("gpt_4o", fromRow.getModel());
-    Trajectory fromPath = parser.parse("hub/data/openhands/qwen35_122b/part-0.parquet", 0, "{\"messages\":[]}");
+    // A file in the Hub's layout holds that config and split, whatever its rows say.
+    Trajectory fromPath = parser.parse("hub/data/openhands/qwen35_122b/part-0.parquet", 0, row);
     assertEquals("openhands", fromPath.getAgent());
     assertEquals("qwen35_122b", fromPath.getModel());
-    Trajectory fromFlags = new TrajectoryParser("a", "m").parse("x", 0, row);
+    Trajectory withSource = parser.parse("data/mini-swe-agent/glm5/swe-rebench/part-0.parquet", 0, "{\"messages\":[]}");
+    assertEquals("minisweagent", withSource.getAgent());
+    assertEquals("glm5", withSource.getModel());
+    // A checkout under a directory named like a harness is not the layout.
+    Trajectory deep = parser.parse("/home/u/openhands/work/swe-traces/src/sample/rows.jsonl", 0, row);
+    assertEquals("sweagent", deep.getAgent());
+    Trajectory fromFileTags =
+        parser.parse(RawRow.tagged("hub/data/openhands/qwen35_122b/p.parquet", 0, row, "cfg", "split"));
+    assertEquals("cfg", fromFileTags.getAgent());
+    assertEquals("split", fromFileTags.getModel());
+    Trajectory fromFlags = new TrajectoryParser("a", "m").parse(RawRow.tagged("x", 0, row, "cfg", "split"));
     assertEquals("a", fromFlags.getAgent());
     assertEquals("m", fromFlags.getModel());
+  }
+
+  @Test
+  public void fileCombosAreKnownOnlyWhenNoRowCanChangeThem() {
+    assertEquals("openhands\tqwen", parser.fileCombo("d/openhands/qwen/p.parquet", null, null));
+    assertEquals("cfg\tsplit", parser.fileCombo("rows.jsonl", "cfg", "split"));
+    assertNull(parser.fileCombo("rows.jsonl", "cfg", null));
+    assertNull(parser.fileCombo("rows.jsonl", null, null));
+    assertEquals("a\tm", new TrajectoryParser("a", "m").fileCombo("rows.jsonl", null, null));
   }
 
   private void assertRejected(String reason, String json) {
