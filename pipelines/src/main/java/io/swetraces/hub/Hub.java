@@ -26,7 +26,8 @@ public final class Hub {
   /** The pattern at the commit its revision names now, once its first file is known readable. */
   public static String pin(String spec, HubOptions options) throws IOException {
     HubClient client = new HubClient(HubSettings.from(options));
-    HubPath pinned = pinned(client, HubPath.parse(spec));
+    HubPath path = HubPath.parse(spec);
+    HubPath pinned = pinned(path, client.repoInfo(path));
     List<MatchResult.Metadata> files = new HubFileSystem(client).matchFiles(pinned);
     if (files.isEmpty()) {
       throw new HubException(404, true, "no file matches " + spec);
@@ -43,9 +44,11 @@ public final class Hub {
   public static List<TraceSource> dataset(
       String dataset, List<String> configs, List<String> splits, HubOptions options) throws IOException {
     HubClient client = new HubClient(HubSettings.from(options));
-    HubPath repo = pinned(client, HubPath.parse("hf://datasets/" + dataset + "/"));
+    HubPath named = HubPath.parse("hf://datasets/" + dataset + "/");
+    JsonNode info = client.repoInfo(named);
+    HubPath repo = pinned(named, info);
     Map<String, Map<String, List<String>>> declared =
-        DatasetCard.dataFiles(client.repoInfo(repo).path("cardData").path("configs"));
+        DatasetCard.dataFiles(info.path("cardData").path("configs"));
     if (declared.isEmpty()) {
       throw new IllegalArgumentException("dataset " + repo.repo + " declares no configs in its card; read its"
           + " files with --input=hf://datasets/" + repo.repo + "/PATH-OR-GLOB instead");
@@ -86,8 +89,9 @@ public final class Hub {
     return sources;
   }
 
-  private static HubPath pinned(HubClient client, HubPath path) throws IOException {
-    String sha = client.repoInfo(path).path("sha").asText("");
+  /** The path at the commit the repository's info names. */
+  private static HubPath pinned(HubPath path, JsonNode info) {
+    String sha = info.path("sha").asText("");
     return sha.isEmpty() ? path : path.withRevision(sha);
   }
 

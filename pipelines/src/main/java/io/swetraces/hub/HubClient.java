@@ -58,7 +58,7 @@ final class HubClient {
                     .setMaxConnTotal(64)
                     .build())
             .setDefaultRequestConfig(
-                RequestConfig.custom().setResponseTimeout(timeout).setRedirectsEnabled(false).build())
+                RequestConfig.custom().setResponseTimeout(timeout).build())
             .disableRedirectHandling()
             .disableAutomaticRetries()
             .disableContentCompression()

@@ -72,7 +72,7 @@ final class HubFileSystem extends FileSystem<HubResourceId> {
 
   @Override
   protected ReadableByteChannel open(HubResourceId resourceId) {
-    return new HubReadChannel(client, resourceId.path(), -1);
+    return new HubReadChannel(client, resourceId.path());
   }
 
   @Override

@@ -28,7 +28,8 @@ final class HubReadChannel implements SeekableByteChannel {
   private final HubClient client;
   private final HubPath file;
   private @Nullable URI storage;
-  private long size;
+  /** Unknown (-1) until a response's Content-Range tells it. */
+  private long size = -1;
   private long position;
   private boolean open = true;
 
@@ -38,10 +39,9 @@ final class HubReadChannel implements SeekableByteChannel {
   private long bodyEnd;
   private int rangeLength = MIN_RANGE;
 
-  HubReadChannel(HubClient client, HubPath file, long size) {
+  HubReadChannel(HubClient client, HubPath file) {
     this.client = client;
     this.file = file;
-    this.size = size;
   }
 
   @Override

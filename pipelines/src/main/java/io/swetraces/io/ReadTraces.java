@@ -65,10 +65,6 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     return new ReadTraces(sources, DEFAULT_FORMATS, 0, null);
   }
 
-  public static ReadTraces fromPatterns(List<String> patterns) {
-    return from(patterns.stream().map(TraceSource::of).toList());
-  }
-
   /** Reads with these formats, the first one accepting a file name wins. */
   public ReadTraces withFormats(List<TraceFormat> formats) {
     return new ReadTraces(sources, formats, limitPerCombo, parser);

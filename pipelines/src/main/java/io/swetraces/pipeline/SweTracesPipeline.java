@@ -86,8 +86,8 @@ public final class SweTracesPipeline {
 
   /** What to read: the --input patterns, or the files of a --dataset's configs and splits. */
   static List<TraceSource> sources(SweTracesOptions o) throws IOException {
-    boolean dataset = o.getDataset() != null && !o.getDataset().isBlank();
-    boolean input = o.getInput() != null && !o.getInput().isBlank();
+    boolean dataset = given(o.getDataset());
+    boolean input = given(o.getInput());
     if (dataset == input) {
       throw new IllegalArgumentException(dataset ? "give --input or --dataset, not both" : "--input or --dataset is required");
     }
@@ -104,6 +104,10 @@ public final class SweTracesPipeline {
       }
     }
     return inputs(o.getInput(), o).stream().map(TraceSource::of).toList();
+  }
+
+  private static boolean given(@Nullable String value) {
+    return value != null && !value.isBlank();
   }
 
   private static List<String> list(@Nullable List<String> values) {
@@ -274,8 +278,8 @@ public final class SweTracesPipeline {
 
   private static Map<String, String> settings(SweTracesOptions o, SftCriteria criteria) {
     Map<String, String> s = new LinkedHashMap<>();
-    if (o.getDataset() != null) {
-      s.put("dataset", o.getDataset());
+    if (given(o.getDataset())) {
+      s.put("dataset", o.getDataset().trim());
       s.put("configs", String.join(",", list(o.getConfigs())));
       s.put("splits", String.join(",", list(o.getSplits())));
     } else {

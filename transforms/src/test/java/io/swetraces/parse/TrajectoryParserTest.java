@@ -111,7 +111,7 @@ public class TrajectoryParserTest {
     assertEquals("minisweagent", withSource.getAgent());
     assertEquals("glm5", withSource.getModel());
     // A checkout under a directory named like a harness is not the layout.
-    Trajectory deep = parser.parse("/home/u/openhands/work/swe-traces/src/sample/rows.jsonl", 0, row);
+    Trajectory deep = parser.parse("projects/openhands/checkout/swe-traces/src/sample/rows.jsonl", 0, row);
     assertEquals("sweagent", deep.getAgent());
     Trajectory fromFileTags =
         parser.parse(RawRow.tagged("hub/data/openhands/qwen35_122b/p.parquet", 0, row, "cfg", "split"));
