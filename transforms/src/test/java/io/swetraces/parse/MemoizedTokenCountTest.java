@@ -1,0 +1,129 @@
+package io.swetraces.parse;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.swetraces.model.Message;
+import io.swetraces.model.Trajectory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.Test;
+
+/** The memoized counter equals plain jtokkit on every text, whatever it has seen before. */
+public class MemoizedTokenCountTest {
+  /** Pieces that sit on the pre-tokenizer's edges: newline and space runs, contractions, numbers. */
+  private static final String[] PIECES = {
+    "\n", "\n", "\n", "\r\n", "\r", " ", " ", "  ", "\t", "\u00a0", "\u2028", "\u0085", "\u3000",
+    "\u000b", "\f", "\u001c", "a", "word", "Zed", "é", "日本", "'s", "'LL", "'", "1", "234", "56789",
+    ".", "!?", "{", "}", "\"", "\\", "_", "-", "#", "<|im_end|>", "<|endoftext|>", "😀", "\ud800",
+    "\udc00", "\u200b", "ǅ", "ﬁ", "    def f(x):", "\n    ", " \n", "\n\n\n", ":\n", ".\n  \n"
+  };
+
+  @Test
+  public void equalsPlainJtokkitOnTheRealSample() throws Exception {
+    TokenCounter memo = TokenCounter.memoized();
+    TrajectoryParser parser = new TrajectoryParser(null, null);
+    List<String> lines =
+        Files.readAllLines(Path.of("..", "src", "sample", "oswt-sample.jsonl"), StandardCharsets.UTF_8);
+    int texts = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < lines.size(); i++) {
+        Trajectory t = parser.parse("sample", i, lines.get(i));
+        List<String> all = new ArrayList<>();
+        all.add(ChatMl.render(t.getMessages()));
+        for (Message m : t.getMessages()) {
+          all.add(m.getContent());
+          all.add(ChatMl.turn(m));
+        }
+        for (String text : all) {
+          assertEquals("row " + i, TokenCounter.count(text), memo.countOf(text));
+          texts++;
+        }
+      }
+    }
+    assertTrue(texts > 500);
+    assertTrue("the memo answers repeats: " + memo.hitRate(), memo.hitRate() > 0.5);
+  }
+
+  @Test
+  public void equalsPlainJtokkitOnRandomText() {
+    Random random = new Random(20261124);
+    TokenCounter memo = TokenCounter.memoized();
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      int parts = 1 + random.nextInt(40);
+      for (int p = 0; p < parts; p++) {
+        if (!seen.isEmpty() && random.nextInt(8) == 0) {
+          text.append(seen.get(random.nextInt(seen.size())));
+        } else {
+          text.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+      }
+      String s = text.toString();
+      assertEquals(escape(s), TokenCounter.count(s), memo.countOf(s));
+      if (seen.size() < 500 && s.length() < 120) {
+        seen.add(s);
+      }
+    }
+  }
+
+  @Test
+  public void equalsPlainJtokkitOnEveryShortStringOfEdgeCharacters() {
+    String[] alphabet = {"\n", "\r", " ", "\u00a0", "\u3000", "\u000b", "\u2028", "a", "."};
+    for (int len = 1; len <= 5; len++) {
+      int total = (int) Math.pow(alphabet.length, len);
+      for (int k = 0; k < total; k++) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0, x = k; i < len; i++, x /= alphabet.length) {
+          text.append(alphabet[x % alphabet.length]);
+        }
+        String s = text.toString();
+        assertEquals(escape(s), TokenCounter.count(s), TokenCounter.memoized().countOf(s));
+      }
+    }
+  }
+
+  @Test
+  public void staysExactWhenTheMemoFillsAndStartsOver() {
+    Random random = new Random(7);
+    TokenCounter memo = TokenCounter.memoized();
+    StringBuilder text = new StringBuilder();
+    long expected = 0;
+    long counted = 0;
+    for (int i = 0; i < 200_000; i++) {
+      text.setLength(0);
+      for (int c = 0; c < 60; c++) {
+        text.append((char) ('a' + random.nextInt(26)));
+      }
+      text.append(i % 3 == 0 ? " 42\n" : "\n");
+      String line = text.toString();
+      expected += TokenCounter.count(line);
+      counted += memo.countOf(line);
+    }
+    assertEquals(expected, counted);
+  }
+
+  @Test
+  public void splitsOnlyWhereThePreTokenizerMust() {
+    assertEquals(4, TokenCounter.chunkEnd("abc\ndef", 0));
+    assertEquals(4, TokenCounter.chunkEnd("abc\n    def", 0));
+    assertEquals(7, TokenCounter.chunkEnd("abc\n  \ndef", 0));
+    assertEquals(5, TokenCounter.chunkEnd("abc\r\n\tx", 0));
+    assertEquals(6, TokenCounter.chunkEnd("abc\n\n\n", 0));
+    assertEquals(8, TokenCounter.chunkEnd("abc\ndef\nghi", 4));
+    assertEquals(3, TokenCounter.chunkEnd("abc", 0));
+  }
+
+  private static String escape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return out.toString();
+  }
+}
