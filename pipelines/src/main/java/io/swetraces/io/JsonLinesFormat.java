@@ -1,10 +1,10 @@
 package io.swetraces.io;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
 
 /** JSON Lines ({@code .jsonl}, {@code .ndjson}, gzipped or not): one row per line. */
 public final class JsonLinesFormat implements TraceFormat {
@@ -15,14 +15,14 @@ public final class JsonLinesFormat implements TraceFormat {
 
   @Override
   public void read(TraceFile file, RowSink sink) throws IOException {
-    try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
-      LineBuffer line = new LineBuffer();
+    try (InputStream in = Channels.newInputStream(file.open())) {
+      LineReader line = new LineReader(in, sink.maxRowBytes());
       long lineNo = 0;
       boolean any = false;
       while (true) {
         boolean more;
         try {
-          more = line.readFrom(in);
+          more = line.next();
         } catch (IOException e) {
           SourceUnavailableException.rethrowIfUnavailable(e);
           // A truncated or corrupt compressed stream: the lines before it stand.
@@ -32,7 +32,11 @@ public final class JsonLinesFormat implements TraceFormat {
         if (!more) {
           break;
         }
-        if (!line.isBlank()) {
+        if (line.fullLength() > sink.maxRowBytes()) {
+          any = true;
+          sink.reject(lineNo, "row_too_large", RowSink.tooLarge(line.fullLength(), sink.maxRowBytes()),
+              Utf8.lenient(line.bytes(), 0, Math.min(line.length(), 4096)));
+        } else if (!line.isBlank()) {
           any = true;
           try {
             sink.row(lineNo, Utf8.decode(line.bytes(), 0, line.length()));
@@ -52,30 +56,74 @@ public final class JsonLinesFormat implements TraceFormat {
     }
   }
 
-  /** One line's bytes, without its line break, reused from line to line. */
-  private static final class LineBuffer {
+  /**
+   * Splits a stream into lines, scanning a block at a time. A line's bytes are kept up to the row
+   * limit; past it only its length is counted, so an oversized row never sits in memory.
+   */
+  private static final class LineReader {
+    private final InputStream in;
+    private final long maxBytes;
+    private final byte[] block = new byte[1 << 16];
+    private int pos;
+    private int limit;
     private byte[] buf = new byte[1 << 16];
     private int len;
+    private long fullLength;
+
+    LineReader(InputStream in, long maxBytes) {
+      this.in = in;
+      this.maxBytes = maxBytes;
+    }
 
     /** Reads the next line; false at the end of the input with nothing read. */
-    boolean readFrom(InputStream in) throws IOException {
+    boolean next() throws IOException {
       len = 0;
-      int b;
+      fullLength = 0;
       boolean readAny = false;
-      while ((b = in.read()) != -1) {
+      while (true) {
+        if (pos == limit) {
+          limit = in.read(block, 0, block.length);
+          pos = 0;
+          if (limit <= 0) {
+            limit = 0;
+            break;
+          }
+        }
         readAny = true;
-        if (b == '\n') {
+        int end = pos;
+        while (end < limit && block[end] != '\n') {
+          end++;
+        }
+        keep(pos, end);
+        boolean newline = end < limit;
+        pos = newline ? end + 1 : end;
+        if (newline) {
           break;
         }
-        if (len == buf.length) {
-          buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, 1 << 16));
-        }
-        buf[len++] = (byte) b;
       }
-      if (len > 0 && buf[len - 1] == '\r') {
+      if (len > 0 && buf[len - 1] == '\r' && fullLength == len) {
         len--;
+        fullLength--;
       }
       return readAny;
+    }
+
+    private void keep(int from, int to) {
+      int n = to - from;
+      fullLength += n;
+      if (fullLength > maxBytes) {
+        // Keep only the start, for the reject's excerpt.
+        n = (int) Math.max(0, Math.min(n, 4096L - len));
+      }
+      if (len + n > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+      }
+      System.arraycopy(block, from, buf, len, n);
+      len += n;
+    }
+
+    long fullLength() {
+      return fullLength;
     }
 
     boolean isBlank() {

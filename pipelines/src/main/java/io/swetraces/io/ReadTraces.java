@@ -48,26 +48,42 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
   private static final TupleTag<KV<String, TraceInput>> KNOWN_COMBO = new TupleTag<>() {};
   private static final TupleTag<TraceInput> ROWS_DECIDE = new TupleTag<>() {};
 
+  /**
+   * Rows larger than this are rejected unless told otherwise: far past any SFT budget, and one such
+   * row is held several times over (text, parse tree, renders) while it is processed.
+   */
+  public static final long DEFAULT_MAX_ROW_BYTES = 64L << 20;
+
   private final List<TraceSource> sources;
   private final List<TraceFormat> formats;
   private final int limitPerCombo;
   private final @Nullable TrajectoryParser parser;
+  private final long maxRowBytes;
 
-  private ReadTraces(
-      List<TraceSource> sources, List<TraceFormat> formats, int limitPerCombo, @Nullable TrajectoryParser parser) {
+  private ReadTraces(List<TraceSource> sources, List<TraceFormat> formats, int limitPerCombo,
+      @Nullable TrajectoryParser parser, long maxRowBytes) {
     this.sources = List.copyOf(sources);
     this.formats = List.copyOf(formats);
     this.limitPerCombo = limitPerCombo;
     this.parser = parser;
+    this.maxRowBytes = maxRowBytes;
   }
 
   public static ReadTraces from(List<TraceSource> sources) {
-    return new ReadTraces(sources, DEFAULT_FORMATS, 0, null);
+    return new ReadTraces(sources, DEFAULT_FORMATS, 0, null, DEFAULT_MAX_ROW_BYTES);
   }
 
   /** Reads with these formats, the first one accepting a file name wins. */
   public ReadTraces withFormats(List<TraceFormat> formats) {
-    return new ReadTraces(sources, formats, limitPerCombo, parser);
+    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes);
+  }
+
+  /** Rejects rows longer than this ({@code row_too_large}); JSON Lines rows are never held whole. */
+  public ReadTraces withMaxRowBytes(long maxRowBytes) {
+    if (maxRowBytes <= 0) {
+      throw new IllegalArgumentException("maxRowBytes must be positive, got " + maxRowBytes);
+    }
+    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes);
   }
 
   /**
@@ -79,7 +95,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit must be positive, got " + limit);
     }
-    return new ReadTraces(sources, formats, limit, parser);
+    return new ReadTraces(sources, formats, limit, parser, maxRowBytes);
   }
 
   @Override
@@ -96,7 +112,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
         byCombo.get(KNOWN_COMBO)
             .apply("FilesPerCombo", GroupByKey.create())
             .apply("ReadFirstRows",
-                ParDo.of(new ReadFirstRowsFn(formats, limitPerCombo, parser))
+                ParDo.of(new ReadFirstRowsFn(formats, limitPerCombo, parser, maxRowBytes))
                     .withOutputTags(ROWS, TupleTagList.of(REJECTS)));
     PCollectionTuple whole = readWhole(byCombo.get(ROWS_DECIDE));
     return WithRejects.of(
@@ -108,7 +124,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
   private PCollectionTuple readWhole(PCollection<TraceInput> files) {
     return files
         .apply("SpreadFiles", Reshuffle.viaRandomKey())
-        .apply("ReadRows", ParDo.of(new ReadFileFn(formats)).withOutputTags(ROWS, TupleTagList.of(REJECTS)));
+        .apply("ReadRows", ParDo.of(new ReadFileFn(formats, maxRowBytes)).withOutputTags(ROWS, TupleTagList.of(REJECTS)));
   }
 
   private static <T> PCollection<T> flatten(String name, PCollection<T> a, PCollection<T> b) {
@@ -150,14 +166,16 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
 
   static final class ReadFileFn extends DoFn<TraceInput, RawRow> {
     private final List<TraceFormat> formats;
+    private final long maxRowBytes;
 
-    ReadFileFn(List<TraceFormat> formats) {
+    ReadFileFn(List<TraceFormat> formats, long maxRowBytes) {
       this.formats = formats;
+      this.maxRowBytes = maxRowBytes;
     }
 
     @ProcessElement
     public void process(@Element TraceInput file, MultiOutputReceiver out) throws IOException {
-      read(TraceFile.of(file), formats, new Emitter(file, out));
+      read(TraceFile.of(file), formats, new Emitter(file, out, maxRowBytes));
     }
   }
 
@@ -166,11 +184,13 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     private final List<TraceFormat> formats;
     private final int limit;
     private final TrajectoryParser parser;
+    private final long maxRowBytes;
 
-    ReadFirstRowsFn(List<TraceFormat> formats, int limit, TrajectoryParser parser) {
+    ReadFirstRowsFn(List<TraceFormat> formats, int limit, TrajectoryParser parser, long maxRowBytes) {
       this.formats = formats;
       this.limit = limit;
       this.parser = parser;
+      this.maxRowBytes = maxRowBytes;
     }
 
     @ProcessElement
@@ -186,7 +206,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
           continue;
         }
         read(TraceFile.of(file), formats,
-            new Emitter(file, out) {
+            new Emitter(file, out, maxRowBytes) {
               @Override
               void emit(RawRow row) {
                 super.emit(row);
@@ -218,16 +238,29 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
   private static class Emitter implements RowSink {
     private final TraceInput file;
     private final DoFn.MultiOutputReceiver out;
+    private final long maxRowBytes;
 
-    Emitter(TraceInput file, DoFn.MultiOutputReceiver out) {
+    Emitter(TraceInput file, DoFn.MultiOutputReceiver out, long maxRowBytes) {
       this.file = file;
       this.out = out;
+      this.maxRowBytes = maxRowBytes;
     }
 
     @Override
     public final void row(long position, String json) {
+      if (json.length() > maxRowBytes) {
+        // Formats that cannot skip a row unread (Parquet, JSON arrays) end up here.
+        reject(position, "row_too_large", RowSink.tooLarge(json.length(), maxRowBytes),
+            json.substring(0, Math.min(json.length(), 4096)));
+        return;
+      }
       TraceMetrics.ROWS_READ.inc();
       emit(RawRow.tagged(file.getPath(), position, json, file.getAgent(), file.getModel()));
+    }
+
+    @Override
+    public long maxRowBytes() {
+      return maxRowBytes;
     }
 
     void emit(RawRow row) {

@@ -14,6 +14,16 @@ public interface RowSink {
    */
   void reject(long position, String reason, String detail, String excerpt);
 
+  /** Rows longer than this are rejected; a reader that can skip a row unread should. */
+  default long maxRowBytes() {
+    return Long.MAX_VALUE;
+  }
+
+  /** The detail of a {@code row_too_large} reject. */
+  static String tooLarge(long bytes, long max) {
+    return String.format("the row holds %,d bytes, over the limit of %,d (--maxRowMegabytes)", bytes, max);
+  }
+
   /** False once the reader may stop: a sampled read has all the rows it needs. */
   default boolean wantsMore() {
     return true;

@@ -72,6 +72,13 @@ public interface SweTracesOptions extends HubOptions {
 
   void setLimitPerCombo(int value);
 
+  @Description("Reject rows larger than this many MiB (row_too_large) instead of processing them; "
+      + "bounds the memory one row can take.")
+  @Default.Integer(64)
+  int getMaxRowMegabytes();
+
+  void setMaxRowMegabytes(int value);
+
   @Description("SFT: keep only resolved trajectories (resolved == 1).")
   @Default.Boolean(true)
   boolean getRequireResolved();

@@ -172,7 +172,7 @@ public final class SweTracesPipeline {
   }
 
   static void build(Pipeline p, SweTracesOptions o, List<TraceSource> sources, OutputDir out) {
-    ReadTraces reader = ReadTraces.from(sources);
+    ReadTraces reader = ReadTraces.from(sources).withMaxRowBytes((long) o.getMaxRowMegabytes() << 20);
     if (o.getLimitPerCombo() > 0) {
       reader = reader.withFirstRowsPerCombo(o.getLimitPerCombo(), new TrajectoryParser(o.getAgent(), o.getModel()));
     }

@@ -126,4 +126,22 @@ public class BadInputTest {
     assertEquals(lines, summary.path("numeric_summary").path("patch_churn").path("max").asLong());
     assertTrue(summary.path("traj_token_percentiles").path("max").asLong() > 5_000_000);
   }
+
+  @Test
+  public void rowsOverTheLimitAreRejectedWithoutBeingHeldAndReadingGoesOn() throws Exception {
+    ObjectNode huge = (ObjectNode) Json.parse(SAMPLE.get(0));
+    ((ObjectNode) huge.withArray("messages").get(1)).put("content", "x".repeat(3 << 20));
+    Path in = tmp.newFile("huge.jsonl").toPath();
+    Files.write(in, (SAMPLE.get(0) + "\n" + Json.write(huge) + "\n" + SAMPLE.get(1) + "\n")
+        .getBytes(StandardCharsets.UTF_8));
+
+    JsonNode summary = Runs.run(in.toString(), tmp.getRoot().toPath().resolve("out"), "--maxRowMegabytes=2");
+    assertAccountedFor(summary, 3, 2);
+    assertEquals(Map.of("row_too_large", 1L), rejects(summary));
+    JsonNode reject = Json.parse(Files.readString(
+        Files.list(tmp.getRoot().toPath().resolve("out").resolve("rejects")).findFirst().orElseThrow()).trim());
+    assertEquals(1, reject.path("position").asLong());
+    assertTrue(reject.path("detail").asText(), reject.path("detail").asText().contains("over the limit"));
+    assertTrue(reject.path("excerpt").asText().startsWith("{\"instance_id\""));
+  }
 }
