@@ -62,6 +62,11 @@ public final class BenchReport {
           : r.summary().path("counts").path("rows_read").asLong();
       ObjectNode o = runs.putObject(name);
       o.put("exit", r.exit);
+      if (r.exit != 0) {
+        md.append(String.format(Locale.ROOT, "| %s | %d | failed: see %s.log | | | | | %.1f | %.0f |%n",
+            name, r.exit, name, r.cpu, r.rssMb));
+        continue;
+      }
       o.put("rows", rows);
       o.put("wallSeconds", r.wall);
       o.put("rowsPerSecond", rows / r.wall);
