@@ -8,25 +8,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 
-/** An in-memory slice of the benchmark corpus for JMH: the generator's first rows, as JSON lines. */
-final class BenchCorpus {
+/** The JMH benchmarks' input: the generator's first rows in memory, as JSON lines and parsed. */
+@State(Scope.Benchmark)
+public class BenchCorpus {
+  @Param("400")
+  int rows;
+
   final List<String> lines = new ArrayList<>();
   final List<Trajectory> trajectories = new ArrayList<>();
-  final long bytes;
 
-  BenchCorpus(int rows) throws Exception {
+  @Setup(Level.Trial)
+  public void load() throws Exception {
     Path sample = Path.of(System.getProperty("swetraces.sample", "src/sample/oswt-sample.jsonl"));
     CorpusExpander expander =
         new CorpusExpander(Files.readAllLines(sample, StandardCharsets.UTF_8), 42, 4);
     TrajectoryParser parser = new TrajectoryParser(null, null);
-    long total = 0;
     for (int k = 0; k < rows; k++) {
       String line = Json.write(expander.row(k));
       lines.add(line);
       trajectories.add(parser.parse("bench", k, line));
-      total += line.getBytes(StandardCharsets.UTF_8).length;
     }
-    this.bytes = total;
   }
 }

@@ -9,13 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
@@ -26,45 +23,31 @@ import org.openjdk.jmh.infra.Blackhole;
  * with jtokkit alone; {@code countTokens} is CountTokens with a memo that starts empty each pass;
  * {@code naiveTrajTokens} is the naive loop's single count of the joined messages.
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 public class TokenCountBenchmark {
-  @Param("400")
-  int rows;
-
-  private BenchCorpus corpus;
-
-  @Setup(Level.Trial)
-  public void load() throws Exception {
-    corpus = new BenchCorpus(rows);
-  }
 
   @Benchmark
-  public void plainJtokkit(Blackhole out) {
+  public void plainJtokkit(BenchCorpus corpus, Blackhole out) {
     for (Trajectory t : corpus.trajectories) {
-      StringBuilder joined = new StringBuilder();
       long assistant = 0;
       for (Message m : t.getMessages()) {
-        if (joined.length() > 0) {
-          joined.append('\n');
-        }
-        joined.append(m.getContent());
         if ("assistant".equals(m.getRole())) {
           assistant += TokenCounter.count(ChatMl.turn(m));
         }
       }
-      out.consume(TokenCounter.count(joined.toString()));
+      out.consume(TokenCounter.count(joined(t)));
       out.consume(TokenCounter.count(ChatMl.render(t.getMessages())));
       out.consume(assistant);
     }
   }
 
   @Benchmark
-  public void countTokens(Blackhole out) {
+  public void countTokens(BenchCorpus corpus, Blackhole out) {
     TokenCounter counter = TokenCounter.memoized();
     for (Trajectory t : corpus.trajectories) {
       out.consume(CountTokens.of(t.getMessages(), counter));
@@ -72,16 +55,21 @@ public class TokenCountBenchmark {
   }
 
   @Benchmark
-  public void naiveTrajTokens(Blackhole out) {
+  public void naiveTrajTokens(BenchCorpus corpus, Blackhole out) {
     for (Trajectory t : corpus.trajectories) {
-      StringBuilder joined = new StringBuilder();
-      for (Message m : t.getMessages()) {
-        if (joined.length() > 0) {
-          joined.append('\n');
-        }
-        joined.append(m.getContent());
-      }
-      out.consume(TokenCounter.count(joined.toString()));
+      out.consume(TokenCounter.count(joined(t)));
     }
+  }
+
+  /** The tutorial's trajectory text: message contents joined by newlines. */
+  private static String joined(Trajectory t) {
+    StringBuilder joined = new StringBuilder();
+    for (Message m : t.getMessages()) {
+      if (joined.length() > 0) {
+        joined.append('\n');
+      }
+      joined.append(m.getContent());
+    }
+    return joined.toString();
   }
 }

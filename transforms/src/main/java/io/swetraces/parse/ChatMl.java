@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.model.Message;
 import io.swetraces.model.ToolCall;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,14 +19,16 @@ public final class ChatMl {
   private ChatMl() {}
 
   public static String render(List<Message> messages) {
-    StringBuilder text = new StringBuilder();
+    return String.join("\n", turns(messages));
+  }
+
+  /** Each message's turn, in order: what {@link #render} joins with newlines. */
+  public static List<String> turns(List<Message> messages) {
+    List<String> turns = new ArrayList<>(messages.size());
     for (Message m : messages) {
-      if (text.length() > 0) {
-        text.append('\n');
-      }
-      text.append(turn(m));
+      turns.add(turn(m));
     }
-    return text.toString();
+    return turns;
   }
 
   public static String turn(Message m) {

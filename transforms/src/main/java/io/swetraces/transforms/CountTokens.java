@@ -26,24 +26,20 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, PColl
 
   /** The counts of one conversation; what the transform attaches to each trajectory. */
   public static TokenCounts of(List<Message> messages, TokenCounter counter) {
+    List<String> turns = ChatMl.turns(messages);
     StringBuilder joined = new StringBuilder();
-    StringBuilder rendered = new StringBuilder();
     long assistant = 0;
     for (int i = 0; i < messages.size(); i++) {
-      Message m = messages.get(i);
-      String turn = ChatMl.turn(m);
       if (i > 0) {
         joined.append('\n');
-        rendered.append('\n');
       }
-      joined.append(m.getContent());
-      rendered.append(turn);
-      if ("assistant".equals(m.getRole())) {
-        assistant += counter.countOf(turn);
+      joined.append(messages.get(i).getContent());
+      if ("assistant".equals(messages.get(i).getRole())) {
+        assistant += counter.countOf(turns.get(i));
       }
     }
     return TokenCounts.of(
-        counter.countOf(joined.toString()), counter.countOf(rendered.toString()), assistant);
+        counter.countOf(joined.toString()), counter.countOf(String.join("\n", turns)), assistant);
   }
 
   @Override
