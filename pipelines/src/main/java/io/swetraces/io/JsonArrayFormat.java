@@ -10,7 +10,8 @@ import java.nio.channels.Channels;
 
 /**
  * A {@code .json} file holding an array of rows (as Hugging Face dataset dumps and {@code
- * json.dump(rows)} write them), or a single row object. Read as a stream, one row at a time.
+ * json.dump(rows)} write them), or a single row object. Read as a stream, one row at a time; the
+ * whole file is one resume position, so a split read takes it whole.
  */
 public final class JsonArrayFormat implements TraceFormat {
   @Override
@@ -19,7 +20,10 @@ public final class JsonArrayFormat implements TraceFormat {
   }
 
   @Override
-  public void read(TraceFile file, RowSink sink) throws IOException {
+  public void read(TraceFile file, long from, long firstRow, RowSink sink) throws IOException {
+    if (from > 0 || !sink.claim(0, 0)) {
+      return;
+    }
     try (InputStream in = Channels.newInputStream(file.open());
         JsonParser parser = Json.MAPPER.createParser(in)) {
       long position = 0;
@@ -46,9 +50,6 @@ public final class JsonArrayFormat implements TraceFormat {
             sink.reject(position, "not_an_object", "element " + position + " is not a JSON object", text);
           }
           position++;
-          if (!sink.wantsMore()) {
-            return;
-          }
         }
         if (position == 0) {
           sink.reject(-1, "empty_file", "the array holds no rows", "");

@@ -3,10 +3,16 @@ package io.swetraces.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
 
-/** JSON Lines ({@code .jsonl}, {@code .ndjson}, gzipped or not): one row per line. */
+/**
+ * JSON Lines ({@code .jsonl}, {@code .ndjson}, gzipped or not): one row per line. Each line's byte
+ * offset is a resume position; a read resumed in a compressed file decompresses the bytes before it
+ * again, one in a plain file seeks.
+ */
 public final class JsonLinesFormat implements TraceFormat {
   @Override
   public boolean accepts(String fileName) {
@@ -14,43 +20,46 @@ public final class JsonLinesFormat implements TraceFormat {
   }
 
   @Override
-  public void read(TraceFile file, RowSink sink) throws IOException {
-    try (InputStream in = Channels.newInputStream(file.open())) {
+  public void read(TraceFile file, long from, long firstRow, RowSink sink) throws IOException {
+    ReadableByteChannel channel = file.open();
+    if (from > 0 && channel instanceof SeekableByteChannel seekable) {
+      seekable.position(from - 1);
+    }
+    try (InputStream in = Channels.newInputStream(channel)) {
       LineReader line = new LineReader(in, sink.maxRowBytes());
-      long lineNo = 0;
+      long lineNo = firstRow;
       boolean any = false;
-      while (true) {
-        boolean more;
-        try {
-          more = line.next();
-        } catch (IOException e) {
-          SourceUnavailableException.rethrowIfUnavailable(e);
-          // A truncated or corrupt compressed stream: the lines before it stand.
-          sink.reject(lineNo, "truncated_file", "reading stopped at line " + (lineNo + 1) + ": " + e, "");
-          return;
-        }
-        if (!more) {
-          break;
-        }
-        if (line.fullLength() > sink.maxRowBytes()) {
-          any = true;
-          sink.reject(lineNo, "row_too_large", RowSink.tooLarge(line.fullLength(), sink.maxRowBytes()),
-              Utf8.lenient(line.bytes(), 0, Math.min(line.length(), 4096)));
-        } else if (!line.isBlank()) {
-          any = true;
-          try {
-            sink.row(lineNo, Utf8.decode(line.bytes(), 0, line.length()));
-          } catch (CharacterCodingException e) {
-            sink.reject(lineNo, "invalid_utf8", "line " + (lineNo + 1) + " is not valid UTF-8",
-                Utf8.lenient(line.bytes(), 0, line.length()));
+      try {
+        if (from > 0) {
+          if (!(channel instanceof SeekableByteChannel) && in.skip(from - 1) < from - 1) {
+            return; // resumed at the end of a compressed file: nothing is left
           }
+          // The rest of the line claimed last, whose end is the resume position wanted.
+          line.next();
         }
-        lineNo++;
-        if (!sink.wantsMore()) {
-          return;
+        while (sink.claim(from + line.consumed() - (from > 0 ? 1 : 0), lineNo + 1) && line.next()) {
+          if (line.fullLength() > sink.maxRowBytes()) {
+            any = true;
+            sink.reject(lineNo, "row_too_large", RowSink.tooLarge(line.fullLength(), sink.maxRowBytes()),
+                Utf8.lenient(line.bytes(), 0, Math.min(line.length(), 4096)));
+          } else if (!line.isBlank()) {
+            any = true;
+            try {
+              sink.row(lineNo, Utf8.decode(line.bytes(), 0, line.length()));
+            } catch (CharacterCodingException e) {
+              sink.reject(lineNo, "invalid_utf8", "line " + (lineNo + 1) + " is not valid UTF-8",
+                  Utf8.lenient(line.bytes(), 0, line.length()));
+            }
+          }
+          lineNo++;
         }
+      } catch (IOException e) {
+        SourceUnavailableException.rethrowIfUnavailable(e);
+        // A truncated or corrupt compressed stream: the lines before it stand.
+        sink.reject(lineNo, "truncated_file", "reading stopped at line " + (lineNo + 1) + ": " + e, "");
+        return;
       }
-      if (!any) {
+      if (!any && from == 0) {
         sink.reject(-1, "empty_file", "the file holds no rows", "");
       }
     }
@@ -69,6 +78,7 @@ public final class JsonLinesFormat implements TraceFormat {
     private byte[] buf = new byte[1 << 16];
     private int len;
     private long fullLength;
+    private long consumed;
 
     LineReader(InputStream in, long maxBytes) {
       this.in = in;
@@ -96,7 +106,9 @@ public final class JsonLinesFormat implements TraceFormat {
         }
         keep(pos, end);
         boolean newline = end < limit;
-        pos = newline ? end + 1 : end;
+        int next = newline ? end + 1 : end;
+        consumed += next - pos;
+        pos = next;
         if (newline) {
           break;
         }
@@ -120,6 +132,11 @@ public final class JsonLinesFormat implements TraceFormat {
       }
       System.arraycopy(block, from, buf, len, n);
       len += n;
+    }
+
+    /** Bytes taken from the stream so far, up to the end of the last line read. */
+    long consumed() {
+      return consumed;
     }
 
     long fullLength() {

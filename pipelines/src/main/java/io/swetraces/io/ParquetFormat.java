@@ -2,10 +2,12 @@ package io.swetraces.io;
 
 import io.swetraces.parse.Json;
 import java.io.IOException;
+import java.util.List;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
@@ -19,37 +21,46 @@ public final class ParquetFormat implements TraceFormat {
   }
 
   @Override
-  public void read(TraceFile file, RowSink sink) throws IOException {
+  public void read(TraceFile file, long from, long firstRow, RowSink sink) throws IOException {
     ParquetFileReader reader;
     try {
       reader = ParquetFileReader.open(new BeamInputFile(file));
     } catch (IOException | RuntimeException e) {
       SourceUnavailableException.rethrowIfUnavailable(e);
-      sink.reject(-1, "unreadable_parquet", "not a readable Parquet file: " + e.getMessage(), "");
+      if (from == 0 && sink.claim(0, 0)) {
+        sink.reject(-1, "unreadable_parquet", "not a readable Parquet file: " + e.getMessage(), "");
+      }
       return;
     }
     try (reader) {
       if (reader.getRecordCount() == 0) {
-        sink.reject(-1, "empty_file", "the file holds no rows", "");
+        if (from == 0 && sink.claim(0, 0)) {
+          sink.reject(-1, "empty_file", "the file holds no rows", "");
+        }
         return;
       }
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
       MessageColumnIO columns = new ColumnIOFactory().getColumnIO(schema);
+      List<BlockMetaData> groups = reader.getRowGroups();
       long position = 0;
+      for (int g = 0; g < from && g < groups.size(); g++) {
+        position += groups.get(g).getRowCount();
+      }
       try {
-        PageReadStore pages;
-        while ((pages = reader.readNextRowGroup()) != null) {
-          RecordReader<Group> records =
-              columns.getRecordReader(pages, new GroupRecordConverter(schema));
-          for (long i = 0; i < pages.getRowCount(); i++, position++) {
+        // Row groups are the resume positions: each is read whole, and only once claimed.
+        for (int g = (int) Math.min(from, groups.size()); g < groups.size(); g++) {
+          long rows = groups.get(g).getRowCount();
+          if (!sink.claim(g, position + rows)) {
+            return;
+          }
+          PageReadStore pages = reader.readRowGroup(g);
+          RecordReader<Group> records = columns.getRecordReader(pages, new GroupRecordConverter(schema));
+          for (long i = 0; i < rows; i++, position++) {
             Group group = records.read();
             try {
               sink.row(position, Json.write(ParquetJson.record(group)));
             } catch (ParquetJson.InvalidUtf8 e) {
               sink.reject(position, "invalid_utf8", e.getMessage(), "");
-            }
-            if (!sink.wantsMore()) {
-              return; // the row groups after this one are never fetched
             }
           }
         }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -17,9 +19,11 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -27,6 +31,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -59,23 +64,25 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
   private final int limitPerCombo;
   private final @Nullable TrajectoryParser parser;
   private final long maxRowBytes;
+  private final int concurrentReads;
 
   private ReadTraces(List<TraceSource> sources, List<TraceFormat> formats, int limitPerCombo,
-      @Nullable TrajectoryParser parser, long maxRowBytes) {
+      @Nullable TrajectoryParser parser, long maxRowBytes, int concurrentReads) {
     this.sources = List.copyOf(sources);
     this.formats = List.copyOf(formats);
     this.limitPerCombo = limitPerCombo;
     this.parser = parser;
     this.maxRowBytes = maxRowBytes;
+    this.concurrentReads = concurrentReads;
   }
 
   public static ReadTraces from(List<TraceSource> sources) {
-    return new ReadTraces(sources, DEFAULT_FORMATS, 0, null, DEFAULT_MAX_ROW_BYTES);
+    return new ReadTraces(sources, DEFAULT_FORMATS, 0, null, DEFAULT_MAX_ROW_BYTES, 0);
   }
 
   /** Reads with these formats, the first one accepting a file name wins. */
   public ReadTraces withFormats(List<TraceFormat> formats) {
-    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes);
+    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes, concurrentReads);
   }
 
   /** Rejects rows longer than this ({@code row_too_large}); JSON Lines rows are never held whole. */
@@ -83,7 +90,19 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     if (maxRowBytes <= 0) {
       throw new IllegalArgumentException("maxRowBytes must be positive, got " + maxRowBytes);
     }
-    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes);
+    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes, concurrentReads);
+  }
+
+  /**
+   * Reads the files in at most {@code n} lanes of about equal bytes, each read file after file;
+   * 0 (the default) reads every file on its own. A runner that keeps every unfinished bundle in
+   * memory, as the DirectRunner does, then holds a few checkpoints' rows rather than all files'.
+   */
+  public ReadTraces withConcurrentReads(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("concurrent reads must be 0 or more, got " + n);
+    }
+    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes, n);
   }
 
   /**
@@ -95,7 +114,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit must be positive, got " + limit);
     }
-    return new ReadTraces(sources, formats, limit, parser, maxRowBytes);
+    return new ReadTraces(sources, formats, limit, parser, maxRowBytes, concurrentReads);
   }
 
   @Override
@@ -122,9 +141,16 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
   }
 
   private PCollectionTuple readWhole(PCollection<TraceInput> files) {
-    return files
-        .apply("SpreadFiles", Reshuffle.viaRandomKey())
-        .apply("ReadRows", ParDo.of(new ReadFileFn(formats, maxRowBytes)).withOutputTags(ROWS, TupleTagList.of(REJECTS)));
+    PCollection<ReadLane> lanes =
+        concurrentReads == 0
+            ? files.apply("LanePerFile",
+                MapElements.into(TypeDescriptor.of(ReadLane.class)).via(file -> ReadLane.of(List.of(file))))
+            : files.apply("AllFiles", WithKeys.of(0)).setCoder(KvCoder.of(VarIntCoder.of(), files.getCoder()))
+                .apply("GatherFiles", GroupByKey.create())
+                .apply("PlanLanes", ParDo.of(new PlanLanesFn(concurrentReads)));
+    return lanes
+        .apply("SpreadLanes", Reshuffle.viaRandomKey())
+        .apply("ReadRows", ParDo.of(new ReadLaneFn(formats, maxRowBytes)).withOutputTags(ROWS, TupleTagList.of(REJECTS)));
   }
 
   private static <T> PCollection<T> flatten(String name, PCollection<T> a, PCollection<T> b) {
@@ -164,18 +190,36 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     }
   }
 
-  static final class ReadFileFn extends DoFn<TraceInput, RawRow> {
-    private final List<TraceFormat> formats;
-    private final long maxRowBytes;
+  /** Deals the files into lanes, largest first to the lightest lane; each lane in path order. */
+  static final class PlanLanesFn extends DoFn<KV<Integer, Iterable<TraceInput>>, ReadLane> {
+    private final int lanes;
 
-    ReadFileFn(List<TraceFormat> formats, long maxRowBytes) {
-      this.formats = formats;
-      this.maxRowBytes = maxRowBytes;
+    PlanLanesFn(int lanes) {
+      this.lanes = lanes;
     }
 
     @ProcessElement
-    public void process(@Element TraceInput file, MultiOutputReceiver out) throws IOException {
-      read(TraceFile.of(file), formats, new Emitter(file, out, maxRowBytes));
+    public void process(@Element KV<Integer, Iterable<TraceInput>> all, OutputReceiver<ReadLane> out) {
+      List<TraceInput> files = new ArrayList<>();
+      all.getValue().forEach(files::add);
+      files.sort(Comparator.comparingLong(TraceInput::getSizeBytes).reversed().thenComparing(TraceInput::getPath));
+      List<List<TraceInput>> dealt = new ArrayList<>();
+      long[] bytes = new long[Math.min(lanes, files.size())];
+      for (int i = 0; i < bytes.length; i++) {
+        dealt.add(new ArrayList<>());
+      }
+      for (TraceInput file : files) {
+        int lightest = 0;
+        for (int i = 1; i < bytes.length; i++) {
+          lightest = bytes[i] < bytes[lightest] ? i : lightest;
+        }
+        dealt.get(lightest).add(file);
+        bytes[lightest] += file.getSizeBytes();
+      }
+      for (List<TraceInput> lane : dealt) {
+        lane.sort(Comparator.comparing(TraceInput::getPath));
+        out.output(ReadLane.of(lane));
+      }
     }
   }
 
@@ -216,7 +260,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
               }
 
               @Override
-              public boolean wantsMore() {
+              public boolean claim(long resumeAt, long nextRow) {
                 return accepted[0] < limit;
               }
             });
@@ -235,7 +279,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
   }
 
   /** Sends a file's rows and rejects to their outputs, tagged and counted. */
-  private static class Emitter implements RowSink {
+  static class Emitter implements RowSink {
     private final TraceInput file;
     private final DoFn.MultiOutputReceiver out;
     private final long maxRowBytes;
@@ -275,16 +319,24 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     }
   }
 
-  /** Reads one file with the first format that accepts its name, or rejects it as a whole. */
+  /** Reads one whole file with the first format that accepts its name, or rejects it as a whole. */
   public static void read(TraceFile file, List<TraceFormat> formats, RowSink sink) throws IOException {
+    read(file, formats, 0, 0, sink);
+  }
+
+  /** Reads one file on from a resume position, as {@link TraceFormat#read} does. */
+  static void read(TraceFile file, List<TraceFormat> formats, long from, long firstRow, RowSink sink)
+      throws IOException {
     String name = file.uncompressedName();
     for (TraceFormat format : formats) {
       if (format.accepts(name)) {
-        format.read(file, sink);
+        format.read(file, from, firstRow, sink);
         return;
       }
     }
-    sink.reject(-1, "unsupported_format",
-        "no reader for this file name (expected .parquet, .jsonl, .jsonl.gz or .json)", "");
+    if (from == 0 && sink.claim(0, 0)) {
+      sink.reject(-1, "unsupported_format",
+          "no reader for this file name (expected .parquet, .jsonl, .jsonl.gz or .json)", "");
+    }
   }
 }

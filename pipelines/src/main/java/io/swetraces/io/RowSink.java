@@ -24,8 +24,12 @@ public interface RowSink {
     return String.format("the row holds %,d bytes, over the limit of %,d (--maxRowMegabytes)", bytes, max);
   }
 
-  /** False once the reader may stop: a sampled read has all the rows it needs. */
-  default boolean wantsMore() {
+  /**
+   * Asked before the reader reads on from {@code resumeAt}, a position in the file where reading can
+   * start again (a line's byte offset, a row group's index), after which the next row is {@code
+   * nextRow}. False: stop there, unread; a split read or a sample with all its rows says so.
+   */
+  default boolean claim(long resumeAt, long nextRow) {
     return true;
   }
 }

@@ -43,6 +43,10 @@ public final class TraceFile {
     return metadata.sizeBytes();
   }
 
+  public boolean isCompressed() {
+    return compression != Compression.UNCOMPRESSED;
+  }
+
   /** The file name without its compression suffix: what decides the format. */
   public String uncompressedName() {
     String name = metadata.resourceId().getFilename();

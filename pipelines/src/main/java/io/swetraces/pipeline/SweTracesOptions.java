@@ -4,6 +4,8 @@ import io.swetraces.hub.HubOptions;
 import io.swetraces.parse.PatchCounting;
 import io.swetraces.transforms.TokenBudget;
 import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.DefaultValueFactory;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Description;
 import java.util.List;
 
@@ -78,6 +80,24 @@ public interface SweTracesOptions extends HubOptions {
   int getMaxRowMegabytes();
 
   void setMaxRowMegabytes(int value);
+
+  @Description("Files read at the same time, dealt into this many lanes of about equal bytes; 0 "
+      + "reads every file on its own. Defaults to the number of cores on the DirectRunner, which "
+      + "keeps every unfinished bundle in memory, and to 0 elsewhere.")
+  @Default.InstanceFactory(ConcurrentReadsFactory.class)
+  int getConcurrentReads();
+
+  void setConcurrentReads(int value);
+
+  /** The DirectRunner reads a few files at a time so that memory stays flat; other runners all. */
+  final class ConcurrentReadsFactory implements DefaultValueFactory<Integer> {
+    @Override
+    public Integer create(PipelineOptions options) {
+      return "DirectRunner".equals(options.getRunner().getSimpleName())
+          ? Runtime.getRuntime().availableProcessors()
+          : 0;
+    }
+  }
 
   @Description("SFT: keep only resolved trajectories (resolved == 1).")
   @Default.Boolean(true)

@@ -9,6 +9,7 @@ import io.swetraces.io.RejectRecords;
 import io.swetraces.io.SftRecords;
 import io.swetraces.io.SourceUnavailableException;
 import io.swetraces.io.TraceSource;
+import io.swetraces.io.WriteLines;
 import io.swetraces.model.RawRow;
 import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
@@ -172,7 +173,10 @@ public final class SweTracesPipeline {
   }
 
   static void build(Pipeline p, SweTracesOptions o, List<TraceSource> sources, OutputDir out) {
-    ReadTraces reader = ReadTraces.from(sources).withMaxRowBytes((long) o.getMaxRowMegabytes() << 20);
+    ReadTraces reader =
+        ReadTraces.from(sources)
+            .withMaxRowBytes((long) o.getMaxRowMegabytes() << 20)
+            .withConcurrentReads(o.getConcurrentReads());
     if (o.getLimitPerCombo() > 0) {
       reader = reader.withFirstRowsPerCombo(o.getLimitPerCombo(), new TrajectoryParser(o.getAgent(), o.getModel()));
     }
@@ -225,10 +229,7 @@ public final class SweTracesPipeline {
     written.add(
         sft.kept()
             .apply("SftJsonLines", MapElements.into(TypeDescriptors.strings()).via(SftRecords::jsonLine))
-            .apply("WriteSft",
-                TextIO.write().to(out.path(OutputDir.SFT + "/sft")).withSuffix(".jsonl")
-                    .withNumShards(shards).withOutputFilenames())
-            .getPerDestinationOutputFilenames());
+            .apply("WriteSft", WriteLines.to(out.path(OutputDir.SFT + "/sft")).withSuffix(".jsonl").withNumShards(shards)));
     written.add(
         rejects
             .apply("RejectJsonLines", MapElements.into(TypeDescriptors.strings()).via(RejectRecords::jsonLine))

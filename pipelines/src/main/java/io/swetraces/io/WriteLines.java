@@ -1,0 +1,190 @@
+package io.swetraces.io;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Writes lines into a fixed number of shards, {@code PREFIX-SSSSS-of-NNNNN SUFFIX}, as TextIO does,
+ * without holding them: each bundle's lines go straight to a part file of its own, and the parts
+ * are then concatenated shard by shard. TextIO with a fixed shard count groups the lines themselves
+ * by shard, and the DirectRunner keeps such a group in memory until its input ends; for the SFT set
+ * that is about half the input's bytes. Outputs the shards' names.
+ */
+public final class WriteLines extends PTransform<PCollection<String>, PCollection<String>> {
+  private final String prefix;
+  private final String suffix;
+  private final int shards;
+
+  private WriteLines(String prefix, String suffix, int shards) {
+    this.prefix = prefix;
+    this.suffix = suffix;
+    this.shards = shards;
+  }
+
+  /** Shards named {@code prefix-SSSSS-of-NNNNN}, on any Beam file system. */
+  public static WriteLines to(String prefix) {
+    return new WriteLines(prefix, "", 1);
+  }
+
+  public WriteLines withSuffix(String suffix) {
+    return new WriteLines(prefix, suffix, shards);
+  }
+
+  public WriteLines withNumShards(int shards) {
+    if (shards <= 0) {
+      throw new IllegalArgumentException("shards must be positive, got " + shards);
+    }
+    return new WriteLines(prefix, suffix, shards);
+  }
+
+  @Override
+  public PCollection<String> expand(PCollection<String> lines) {
+    // Next to the shards, so a run's leftovers stay inside its own output folder.
+    String parts = prefix + "-parts-" + UUID.randomUUID() + "/";
+    PCollection<KV<Integer, String>> written =
+        lines.apply("WriteParts", ParDo.of(new WritePartsFn(parts, suffix)))
+            .apply("AssignShards",
+                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.strings()))
+                    .via(part -> KV.of(Math.floorMod(part.hashCode(), shards), part)));
+    // Every shard gets a key, so a shard with no part is still written, empty.
+    PCollection<KV<Integer, String>> everyShard =
+        lines.getPipeline()
+            .apply("EveryShard",
+                Create.of(IntStream.range(0, shards).mapToObj(i -> KV.of(i, "")).toList())
+                    .withCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of())));
+    PCollection<String> names =
+        PCollectionList.of(written).and(everyShard)
+            .apply("PartsAndShards", Flatten.pCollections())
+            .apply("PartsPerShard", GroupByKey.create())
+            .apply("ConcatenateParts", ParDo.of(new ConcatenateFn(prefix, suffix, shards)));
+    lines.getPipeline()
+        .apply("PartsFolder", Create.of(parts))
+        .apply("AfterShards", Wait.on(names))
+        .apply("RemoveParts", ParDo.of(new RemovePartsFn()));
+    return names;
+  }
+
+  /** Writes each bundle's lines to a new part file, and outputs its name. */
+  static final class WritePartsFn extends DoFn<String, String> {
+    private final String folder;
+    private final String suffix;
+    private transient @Nullable Writer writer;
+    private transient @Nullable String part;
+
+    WritePartsFn(String folder, String suffix) {
+      this.folder = folder;
+      this.suffix = suffix;
+    }
+
+    @ProcessElement
+    public void process(@Element String line) throws IOException {
+      if (writer == null) {
+        part = folder + UUID.randomUUID() + suffix;
+        writer = Channels.newWriter(
+            FileSystems.create(FileSystems.matchNewResource(part, false), MimeTypes.TEXT),
+            StandardCharsets.UTF_8);
+      }
+      writer.write(line);
+      writer.write('\n');
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) throws IOException {
+      if (writer != null) {
+        writer.close();
+        c.output(part, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+        writer = null;
+      }
+    }
+  }
+
+  /** Writes one shard: its parts one after the other. A retry writes it again from the same parts. */
+  static final class ConcatenateFn extends DoFn<KV<Integer, Iterable<String>>, String> {
+    private final String prefix;
+    private final String suffix;
+    private final int shards;
+
+    ConcatenateFn(String prefix, String suffix, int shards) {
+      this.prefix = prefix;
+      this.suffix = suffix;
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<String>> shard, OutputReceiver<String> out)
+        throws IOException {
+      List<String> parts = new ArrayList<>();
+      shard.getValue().forEach(p -> {
+        if (!p.isEmpty()) {
+          parts.add(p);
+        }
+      });
+      parts.sort(null);
+      String name = String.format("%s-%05d-of-%05d%s", prefix, shard.getKey(), shards, suffix);
+      ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+      try (WritableByteChannel target =
+          FileSystems.create(FileSystems.matchNewResource(name, false), MimeTypes.TEXT)) {
+        for (String part : parts) {
+          try (ReadableByteChannel source = FileSystems.open(FileSystems.matchNewResource(part, false))) {
+            while (source.read(buffer) >= 0) {
+              buffer.flip();
+              while (buffer.hasRemaining()) {
+                target.write(buffer);
+              }
+              buffer.clear();
+            }
+          }
+        }
+      }
+      out.output(name);
+    }
+  }
+
+  /** Removes the parts, those of retried bundles included, once every shard is written. */
+  static final class RemovePartsFn extends DoFn<String, Void> {
+    @ProcessElement
+    public void process(@Element String folder) throws IOException {
+      MatchResult match = FileSystems.match(folder + "*", EmptyMatchTreatment.ALLOW);
+      List<ResourceId> files = new ArrayList<>();
+      if (match.status() == MatchResult.Status.OK) {
+        match.metadata().forEach(m -> files.add(m.resourceId()));
+      }
+      FileSystems.delete(files, StandardMoveOptions.IGNORE_MISSING_FILES);
+      FileSystems.delete(List.of(FileSystems.matchNewResource(folder, true)),
+          StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.swetraces.io;
+
+import static org.junit.Assert.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class WriteLinesTest {
+  @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
+  @Rule public final transient TestPipeline pipeline = TestPipeline.create();
+
+  @Test
+  public void everyLineOnceInTheShardsAndNoPartLeft() throws Exception {
+    Path dir = tmp.newFolder("sft").toPath();
+    List<String> lines = IntStream.range(0, 2_000).mapToObj(i -> "{\"n\": " + i + ", \"é\": true}").toList();
+    PCollection<String> names =
+        pipeline.apply(Create.of(lines)).apply(WriteLines.to(dir + "/sft").withSuffix(".jsonl").withNumShards(3));
+    List<String> shards = IntStream.range(0, 3).mapToObj(i -> dir + "/sft-0000" + i + "-of-00003.jsonl").toList();
+    PAssert.that(names).containsInAnyOrder(shards);
+    pipeline.run().waitUntilFinish();
+
+    List<String> written = new ArrayList<>();
+    for (String shard : shards) {
+      written.addAll(Files.readAllLines(Path.of(shard), StandardCharsets.UTF_8));
+    }
+    assertEquals(lines.stream().sorted().toList(), written.stream().sorted().toList());
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(shards, left.map(Path::toString).sorted().collect(Collectors.toList()));
+    }
+  }
+
+  @Test
+  public void shardsWithoutLinesAreWrittenEmpty() throws Exception {
+    Path dir = tmp.newFolder("rejects").toPath();
+    pipeline.apply(Create.empty(org.apache.beam.sdk.coders.StringUtf8Coder.of()))
+        .apply(WriteLines.to(dir + "/rejects").withSuffix(".jsonl").withNumShards(2));
+    pipeline.run().waitUntilFinish();
+    assertEquals(0, Files.size(dir.resolve("rejects-00000-of-00002.jsonl")));
+    assertEquals(0, Files.size(dir.resolve("rejects-00001-of-00002.jsonl")));
+  }
+}
