@@ -13,7 +13,10 @@ import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 
-/** Parquet with nested {@code list<struct>} columns, as Hugging Face datasets are published. */
+/**
+ * Parquet with nested {@code list<struct>} columns, as Hugging Face datasets are published. A row
+ * group is fetched only once its first row to read is claimed.
+ */
 public final class ParquetFormat implements TraceFormat {
   @Override
   public boolean accepts(String fileName) {
@@ -43,20 +46,28 @@ public final class ParquetFormat implements TraceFormat {
       MessageColumnIO columns = new ColumnIOFactory().getColumnIO(schema);
       List<BlockMetaData> groups = reader.getRowGroups();
       long position = 0;
-      for (int g = 0; g < from && g < groups.size(); g++) {
-        position += groups.get(g).getRowCount();
-      }
       try {
-        // Row groups are the resume positions: each is read whole, and only once claimed.
-        for (int g = (int) Math.min(from, groups.size()); g < groups.size(); g++) {
+        // Each row is a resume position; one inside a row group decodes the rows before it again.
+        for (int g = 0; g < groups.size(); g++) {
           long rows = groups.get(g).getRowCount();
-          if (!sink.claim(g, position + rows)) {
+          if (position + rows <= from) {
+            position += rows;
+            continue;
+          }
+          long first = Math.max(position, from);
+          if (!sink.claim(first, first + 1)) {
             return;
           }
           PageReadStore pages = reader.readRowGroup(g);
           RecordReader<Group> records = columns.getRecordReader(pages, new GroupRecordConverter(schema));
-          for (long i = 0; i < rows; i++, position++) {
+          for (long end = position + rows; position < end; position++) {
             Group group = records.read();
+            if (position < first) {
+              continue;
+            }
+            if (position > first && !sink.claim(position, position + 1)) {
+              return;
+            }
             try {
               sink.row(position, Json.write(ParquetJson.record(group)));
             } catch (ParquetJson.InvalidUtf8 e) {

@@ -39,9 +39,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * chosen per file by its name ({@code .parquet}, {@code .jsonl}, {@code .json}, each optionally
  * compressed); what cannot be read comes out as a reject, never as an exception.
  *
- * <p>With {@link #withFirstRowsPerCombo}, files whose (agent, model) pair is known before reading
- * them are read in name order only until that pair has its N rows: a sample of a remote dataset
- * costs the bytes of N rows, not of whole shards. Other files are read whole.
+ * <p>Files are read by a splittable DoFn ({@link ReadLaneFn}), a lane of files at a time, so
+ * runners can checkpoint a read between rows and a bundle never holds a whole file. With {@link
+ * #withFirstRowsPerCombo}, files whose (agent, model) pair is known before reading them are read in
+ * name order only until that pair has its N rows: a sample of a remote dataset costs the bytes of N
+ * rows, not of whole shards.
  */
 public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
   /** The formats read unless told otherwise. */

@@ -53,7 +53,7 @@ public class ResumedReadTest {
   }
 
   @Test
-  public void parquetResumesAtEveryRowGroup() throws Exception {
+  public void parquetResumesAtEveryRow() throws Exception {
     Path parquet = tmp.getRoot().toPath().resolve("groups.parquet");
     Schema schema = SchemaBuilder.record("Row").fields().requiredLong("id").requiredString("text").endRecord();
     ParquetIO.Sink sink = ParquetIO.sink(schema).withRowGroupSize(4096);
