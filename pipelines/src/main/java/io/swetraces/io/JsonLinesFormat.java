@@ -22,10 +22,10 @@ public final class JsonLinesFormat implements TraceFormat {
   @Override
   public void read(TraceFile file, long from, long firstRow, RowSink sink) throws IOException {
     ReadableByteChannel channel = file.open();
-    if (from > 0 && channel instanceof SeekableByteChannel seekable) {
-      seekable.position(from - 1);
-    }
     try (InputStream in = Channels.newInputStream(channel)) {
+      if (from > 0 && channel instanceof SeekableByteChannel seekable) {
+        seekable.position(from - 1);
+      }
       LineReader line = new LineReader(in, sink.maxRowBytes());
       long lineNo = firstRow;
       boolean any = false;

@@ -124,7 +124,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     PCollection<TraceInput> files =
         begin.apply("InputPatterns", Create.of(sources)).apply("MatchFiles", ParDo.of(new MatchFn()));
     if (parser == null) {
-      return WithRejects.of(readWhole(files), ROWS, REJECTS);
+      return WithRejects.of(readAll(files), ROWS, REJECTS);
     }
     PCollectionTuple byCombo =
         files.apply("FileCombos",
@@ -135,14 +135,14 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
             .apply("ReadFirstRows",
                 ParDo.of(new ReadFirstRowsFn(formats, limitPerCombo, parser, maxRowBytes))
                     .withOutputTags(ROWS, TupleTagList.of(REJECTS)));
-    PCollectionTuple whole = readWhole(byCombo.get(ROWS_DECIDE));
+    PCollectionTuple whole = readAll(byCombo.get(ROWS_DECIDE));
     return WithRejects.of(
         PCollectionTuple.of(ROWS, flatten("AllRows", sampled.get(ROWS), whole.get(ROWS)))
             .and(REJECTS, flatten("AllReadRejects", sampled.get(REJECTS), whole.get(REJECTS))),
         ROWS, REJECTS);
   }
 
-  private PCollectionTuple readWhole(PCollection<TraceInput> files) {
+  private PCollectionTuple readAll(PCollection<TraceInput> files) {
     PCollection<ReadLane> lanes =
         concurrentReads == 0
             ? files.apply("LanePerFile",
