@@ -21,23 +21,24 @@ public final class JsonLinesFormat implements TraceFormat {
 
   @Override
   public void read(TraceFile file, long from, long firstRow, RowSink sink) throws IOException {
+    // A resumed read starts on the last byte of the line claimed last, whose end is where to go on.
+    long start = Math.max(from - 1, 0);
     ReadableByteChannel channel = file.open();
     try (InputStream in = Channels.newInputStream(channel)) {
       if (from > 0 && channel instanceof SeekableByteChannel seekable) {
-        seekable.position(from - 1);
+        seekable.position(start);
       }
       LineReader line = new LineReader(in, sink.maxRowBytes());
       long lineNo = firstRow;
       boolean any = false;
       try {
         if (from > 0) {
-          if (!(channel instanceof SeekableByteChannel) && in.skip(from - 1) < from - 1) {
+          if (!(channel instanceof SeekableByteChannel) && in.skip(start) < start) {
             return; // resumed at the end of a compressed file: nothing is left
           }
-          // The rest of the line claimed last, whose end is the resume position wanted.
-          line.next();
+          line.next(); // the rest of the line claimed last
         }
-        while (sink.claim(from + line.consumed() - (from > 0 ? 1 : 0), lineNo + 1) && line.next()) {
+        while (sink.claim(start + line.consumed(), lineNo + 1) && line.next()) {
           if (line.fullLength() > sink.maxRowBytes()) {
             any = true;
             sink.reject(lineNo, "row_too_large", RowSink.tooLarge(line.fullLength(), sink.maxRowBytes()),

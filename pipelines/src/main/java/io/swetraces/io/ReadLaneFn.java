@@ -62,11 +62,11 @@ final class ReadLaneFn extends DoFn<ReadLane, RawRow> {
     int first = ReadSpan.fileOf(span.from());
     long budget = CHECKPOINT_CHARS;
     for (int f = first; f < lane.getFiles().size(); f++) {
-      TraceFile file = TraceFile.of(lane.getFiles().get(f));
+      TraceInput input = lane.getFiles().get(f);
+      TraceFile file = TraceFile.of(input);
       long from = f == first ? ReadSpan.resumeAtOf(span.from()) : 0;
       ClaimingEmitter emitter =
-          new ClaimingEmitter(lane.getFiles().get(f), out, maxRowBytes, f, tracker,
-              file.isCompressed() ? Long.MAX_VALUE : budget);
+          new ClaimingEmitter(input, out, maxRowBytes, f, tracker, file.isCompressed() ? Long.MAX_VALUE : budget);
       ReadTraces.read(file, formats, from, from > 0 ? span.firstRow() : 0, emitter);
       if (emitter.paused) {
         return ProcessContinuation.resume();

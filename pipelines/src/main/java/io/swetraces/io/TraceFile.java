@@ -53,7 +53,7 @@ public final class TraceFile {
     if (name == null) {
       return "";
     }
-    if (compression != Compression.UNCOMPRESSED && name.lastIndexOf('.') > 0) {
+    if (isCompressed() && name.lastIndexOf('.') > 0) {
       return name.substring(0, name.lastIndexOf('.'));
     }
     return name;
@@ -66,7 +66,7 @@ public final class TraceFile {
 
   /** Random access to an uncompressed file (Parquet reads its footer first). */
   public SeekableByteChannel openSeekable() throws IOException {
-    if (compression != Compression.UNCOMPRESSED) {
+    if (isCompressed()) {
       throw new IOException(path() + " is compressed (" + compression + "): no random access");
     }
     ReadableByteChannel channel = FileSystems.open(metadata.resourceId());
