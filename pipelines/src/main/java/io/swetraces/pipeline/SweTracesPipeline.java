@@ -1,6 +1,7 @@
 package io.swetraces.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.io.AnalysisParquet;
 import io.swetraces.io.AnalysisTable;
 import io.swetraces.hub.Hub;
 import io.swetraces.hub.HubOptions;
@@ -38,17 +39,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
-import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
@@ -214,17 +210,11 @@ public final class SweTracesPipeline {
                 TextIO.write().to(out.path(OutputDir.ANALYSIS + "/analysis")).withSuffix(".csv")
                     .withHeader(AnalysisTable.csvHeader()).withNumShards(shards).withOutputFilenames())
             .getPerDestinationOutputFilenames());
-    org.apache.avro.Schema avro = AvroUtils.toAvroSchema(AnalysisTable.SCHEMA, "AnalysisRow", "io.swetraces");
     written.add(
         analysis
-            .apply("AnalysisAvroRecords",
-                MapElements.into(TypeDescriptor.of(GenericRecord.class))
-                    .via((Row r) -> AvroUtils.toGenericRecord(r, avro)))
-            .setCoder(AvroCoder.of(GenericRecord.class, avro))
-            .apply("WriteAnalysisParquet",
-                FileIO.<GenericRecord>write().via(ParquetIO.sink(avro))
-                    .to(out.path(OutputDir.ANALYSIS)).withPrefix("analysis").withSuffix(".parquet")
-                    .withNumShards(shards))
+            .apply("AnalysisAvroBytes",
+                MapElements.into(TypeDescriptor.of(byte[].class)).via(AnalysisParquet::bytes))
+            .apply("WriteAnalysisParquet", AnalysisParquet.write(out.path(OutputDir.ANALYSIS), "analysis", shards))
             .getPerDestinationOutputFilenames());
     written.add(
         sft.kept()

@@ -16,10 +16,15 @@ import java.util.List;
  * the model is trained on the actions it took.
  */
 public final class ChatMl {
+  /** What every turn ends with. */
+  public static final String TURN_END = "<|im_end|>";
+  /** What joins the turns. */
+  public static final String SEPARATOR = "\n";
+
   private ChatMl() {}
 
   public static String render(List<Message> messages) {
-    return String.join("\n", turns(messages));
+    return String.join(SEPARATOR, turns(messages));
   }
 
   /** Each message's turn, in order: what {@link #render} joins with newlines. */
@@ -41,7 +46,7 @@ public final class ChatMl {
     for (ToolCall call : m.getToolCalls()) {
       body.append("\n<tool_call>\n").append(toolCall(call)).append("\n</tool_call>");
     }
-    return "<|im_start|>" + m.getRole() + "\n" + PyText.strip(body.toString()) + "<|im_end|>";
+    return "<|im_start|>" + m.getRole() + "\n" + PyText.strip(body.toString()) + TURN_END;
   }
 
   private static String toolCall(ToolCall call) {

@@ -3,39 +3,48 @@ package io.swetraces.parse;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * cl100k_base token counts equal to {@code len(tiktoken.get_encoding("cl100k_base").encode(s,
  * disallowed_special=()))}: special-token text counts as ordinary text.
  *
- * <p>An instance memoizes the counts of the chunks a text splits into, so system prompts, tool
- * definitions and tool outputs that repeat across turns and rows are tokenized once. A chunk ends
- * after a {@code \n} that is followed by a whitespace run without {@code \r} or {@code \n} (or by
- * no whitespace): cl100k's pre-tokenizer always ends a piece there, whatever comes before or after,
- * and never looks behind, so the count of a text is exactly the sum of its chunks' counts. An
- * instance is not thread-safe; use one per thread (a DoFn instance).
+ * <p>An instance memoizes counts at two levels, so text is byte-pair encoded only when it is new.
+ * A text splits into lines: a line ends after a {@code \n} that is followed by a whitespace run
+ * without {@code \r} or {@code \n} (or by no whitespace). A line the memo has not seen splits
+ * further into words: a word ends before a space that follows a non-space. cl100k's pre-tokenizer
+ * always ends a piece at both places, whatever comes before or after (no piece holds a non-space
+ * followed by a space, nor runs on past such a newline), and never looks behind, so the count of a
+ * text is exactly the sum of its lines' counts, and a line's the sum of its words'. Where a
+ * character might be whitespace (any non-ASCII one), it is taken as whitespace: that only makes a
+ * line or word longer. Repeated prompts and tool outputs cost one lookup per line, and new lines
+ * still reuse their words' counts. A new word is counted by {@link AsciiBytePairs} when it is plain
+ * ASCII and by jtokkit otherwise. The text is scanned, hashed and compared as UTF-8 bytes.
+ *
+ * <p>An instance is not thread-safe; use one per thread (a DoFn instance).
  */
 public final class TokenCounter {
   // Loaded once per JVM; jtokkit's Encoding is immutable and safe to share between threads.
   private static final Encoding CL100K =
       Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private static final int SLOTS = 1 << 16;
-  /** Longer chunks are counted directly: they rarely repeat and would crowd out the rest. */
-  private static final int MAX_CACHED_CHUNK = 1 << 16;
-  /** Bounds the memo's key text (chars); when full, it starts over. */
-  private static final long MAX_CACHED_CHARS = 8L << 20;
+  /** Longer lines are counted word by word without a line entry: they rarely repeat. */
+  private static final int MAX_CACHED_LINE = 1 << 16;
+  /** Longer words (base64, minified code, text without spaces) are counted directly. */
+  private static final int MAX_CACHED_WORD = AsciiBytePairs.MAX_PIECE;
 
-  private final String[] keys = new String[SLOTS];
-  private final int[] counts = new int[SLOTS];
-  private long cachedChars;
-  private long hits;
-  private long lookups;
+  private final Memo words = new Memo(1 << 17, 4 << 20, MAX_CACHED_WORD, TokenCounter::encodedCount);
+  private final Memo lines = new Memo(1 << 16, 8 << 20, MAX_CACHED_LINE, this::wordsOf);
 
   private TokenCounter() {}
 
-  /** A counter with an empty bounded memo (a few MB at most). */
+  /** A counter with empty bounded memos (about 15 MB at most). */
   public static TokenCounter memoized() {
     return new TokenCounter();
   }
@@ -49,73 +58,159 @@ public final class TokenCounter {
   }
 
   public long countOf(String text) {
-    String s = replaceLoneSurrogates(text);
+    byte[] b = replaceLoneSurrogates(text).getBytes(StandardCharsets.UTF_8);
     long total = 0;
-    int start = 0;
-    int n = s.length();
-    while (start < n) {
-      int end = chunkEnd(s, start);
-      total += chunk(s, start, end);
+    for (int start = 0; start < b.length; ) {
+      int end = lineEnd(b, start);
+      total += lines.count(b, start, end);
       start = end;
     }
     return total;
   }
 
-  /** Share of chunk lookups answered from the memo since this counter was made. */
+  /** Share of line lookups answered from the memo since this counter was made. */
   public double hitRate() {
-    return lookups == 0 ? 0 : (double) hits / lookups;
+    return lines.hitRate();
   }
 
-  /** The end of the chunk starting at {@code start}: just after a splitting newline, or n. */
-  static int chunkEnd(String s, int start) {
-    int n = s.length();
-    int nl = s.indexOf('\n', start);
-    while (nl >= 0) {
-      int j = nl + 1;
-      while (j < n && isSpace(s.charAt(j)) && s.charAt(j) != '\n' && s.charAt(j) != '\r') {
-        j++;
+  /** Share of the word lookups of new lines answered from the memo. */
+  public double wordHitRate() {
+    return words.hitRate();
+  }
+
+  /** The end of the line of UTF-8 text starting at {@code start}: just after a splitting newline. */
+  static int lineEnd(byte[] b, int start) {
+    int n = b.length;
+    for (int i = start; i < n; i++) {
+      if (b[i] == '\n') {
+        int j = i + 1;
+        while (j < n && b[j] != '\n' && b[j] != '\r' && maybeSpace(b[j])) {
+          j++;
+        }
+        if (j == n || (b[j] != '\n' && b[j] != '\r')) {
+          return i + 1;
+        }
+        i = j - 1;
       }
-      if (j == n || (s.charAt(j) != '\n' && s.charAt(j) != '\r')) {
-        return nl + 1;
-      }
-      nl = s.indexOf('\n', j);
     }
     return n;
   }
 
-  /** A superset of the pre-tokenizer's {@code \s}: erring wide only makes chunks longer. */
-  private static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
+  /** The end of the word starting at {@code start} within a line ending at {@code end}. */
+  static int wordEnd(byte[] b, int start, int end) {
+    for (int i = start + 1; i < end; i++) {
+      if (b[i] == ' ' && !maybeSpace(b[i - 1])) {
+        return i;
+      }
+    }
+    return end;
   }
 
-  private int chunk(String s, int start, int end) {
-    int len = end - start;
-    if (len > MAX_CACHED_CHUNK) {
-      return CL100K.countTokensOrdinary(s.substring(start, end));
+  /**
+   * A superset of the pre-tokenizer's {@code \s} for one UTF-8 byte: ASCII whitespace, the
+   * separators U+001C to U+001F, and every byte of a non-ASCII character.
+   */
+  private static boolean maybeSpace(byte c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f) || c < 0;
+  }
+
+  private int wordsOf(byte[] b, int start, int end) {
+    int total = 0;
+    for (int from = start; from < end; ) {
+      int to = wordEnd(b, from, end);
+      total += words.count(b, from, to);
+      from = to;
     }
-    int h = 0;
-    for (int i = start; i < end; i++) {
-      h = 31 * h + s.charAt(i);
+    return total;
+  }
+
+  private static int encodedCount(byte[] b, int start, int end) {
+    int count = Ascii.PAIRS.count(b, start, end);
+    return count != AsciiBytePairs.NOT_ASCII
+        ? count
+        : CL100K.countTokensOrdinary(new String(b, start, end - start, StandardCharsets.UTF_8));
+  }
+
+  /** Built on first use: plain counts do not need it. */
+  private static final class Ascii {
+    static final AsciiBytePairs PAIRS = AsciiBytePairs.of(CL100K);
+  }
+
+  /** A 64-bit hash of b[start, end), eight bytes at a step. */
+  static long hash(byte[] b, int start, int end) {
+    long h = end - start;
+    int i = start;
+    for (; i + 8 <= end; i += 8) {
+      h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L, 29);
     }
-    int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-    lookups++;
-    String key = keys[slot];
-    if (key != null && key.length() == len && s.regionMatches(start, key, 0, len)) {
-      hits++;
-      return counts[slot];
+    for (; i < end; i++) {
+      h = Long.rotateLeft((h ^ b[i]) * 0x9E3779B97F4A7C15L, 29);
     }
-    String text = s.substring(start, end);
-    int count = CL100K.countTokensOrdinary(text);
-    if (cachedChars + len > MAX_CACHED_CHARS) {
-      Arrays.fill(keys, null);
-      cachedChars = 0;
-    } else if (key != null) {
-      cachedChars -= key.length();
+    h ^= h >>> 31;
+    h *= 0xBF58476D1CE4E5B9L;
+    return h ^ (h >>> 29);
+  }
+
+  /** How a memo counts text it does not hold. */
+  @FunctionalInterface
+  private interface Counting {
+    int count(byte[] b, int start, int end);
+  }
+
+  /**
+   * A direct-mapped table of UTF-8 text → count, in front of a way to count; its keys hold at most
+   * a budget of bytes, and longer texts than {@code maxKey} are counted without it.
+   */
+  private static final class Memo {
+    private final byte[][] keys;
+    private final long[] hashes;
+    private final int[] counts;
+    private final long maxBytes;
+    private final int maxKey;
+    private final Counting uncached;
+    private long bytes;
+    private long hits;
+    private long lookups;
+
+    Memo(int slots, long maxBytes, int maxKey, Counting uncached) {
+      this.keys = new byte[slots][];
+      this.hashes = new long[slots];
+      this.counts = new int[slots];
+      this.maxBytes = maxBytes;
+      this.maxKey = maxKey;
+      this.uncached = uncached;
     }
-    keys[slot] = text;
-    counts[slot] = count;
-    cachedChars += len;
-    return count;
+
+    int count(byte[] b, int start, int end) {
+      int len = end - start;
+      if (len > maxKey) {
+        return uncached.count(b, start, end);
+      }
+      lookups++;
+      long hash = hash(b, start, end);
+      int slot = (int) hash & (keys.length - 1);
+      byte[] key = keys[slot];
+      if (key != null && hashes[slot] == hash && Arrays.equals(key, 0, key.length, b, start, end)) {
+        hits++;
+        return counts[slot];
+      }
+      int count = uncached.count(b, start, end);
+      if (bytes + len > maxBytes) {
+        Arrays.fill(keys, null);
+        bytes = 0;
+      } else if (key != null) {
+        bytes -= key.length;
+      }
+      keys[slot] = Arrays.copyOfRange(b, start, end);
+      hashes[slot] = hash;
+      counts[slot] = count;
+      bytes += len;
+      return count;
+    }
+
+    double hitRate() {
+      return lookups == 0 ? 0 : (double) hits / lookups;
+    }
   }
 
   /**

@@ -41,9 +41,9 @@ public final class ToolExtractor {
       }
       if ("assistant".equals(m.getRole())) {
         String text = m.getContent();
-        countGroups(FUNCTION_XML.matcher(text), names);
-        countGroups(EXECUTE_TAG.matcher(text), names);
-        if (BASH_FENCE.matcher(text).find()) {
+        countGroups(FUNCTION_XML.matcher(text), text, "<", names);
+        countGroups(EXECUTE_TAG.matcher(text), text, "<", names);
+        if (next(BASH_FENCE.matcher(text), text, "```", 0)) {
           names.merge(BASH_BLOCK, 1L, Long::sum);
         }
       }
@@ -51,9 +51,23 @@ public final class ToolExtractor {
     return names;
   }
 
-  private static void countGroups(Matcher matcher, Map<String, Long> names) {
-    while (matcher.find()) {
+  private static void countGroups(Matcher matcher, String text, String start, Map<String, Long> names) {
+    for (int from = 0; next(matcher, text, start, from); from = matcher.end()) {
       names.merge(matcher.group(1).toLowerCase(Locale.ROOT), 1L, Long::sum);
     }
+  }
+
+  /**
+   * {@code find} from {@code from} for a pattern whose every match begins with {@code start} (which
+   * has no case variants): the case-insensitive pattern is tried only where that text occurs,
+   * instead of at every character.
+   */
+  private static boolean next(Matcher matcher, String text, String start, int from) {
+    for (int at = text.indexOf(start, from); at >= 0; at = text.indexOf(start, at + 1)) {
+      if (matcher.region(at, text.length()).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

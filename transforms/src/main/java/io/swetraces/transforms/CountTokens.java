@@ -24,22 +24,33 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, PColl
     return new CountTokens();
   }
 
+  /**
+   * What joining two turns adds to their counts. A turn ends with {@link ChatMl#TURN_END}, whose
+   * last pre-tokenizer piece {@code |>} takes the separating newline in ({@code |>\n}); the next
+   * turn's pieces start after it as they would alone. So the render's count is its turns' counts
+   * plus this for each join, exactly.
+   */
+  private static final long PER_JOIN =
+      TokenCounter.count(ChatMl.TURN_END + ChatMl.SEPARATOR) - TokenCounter.count(ChatMl.TURN_END);
+
   /** The counts of one conversation; what the transform attaches to each trajectory. */
   public static TokenCounts of(List<Message> messages, TokenCounter counter) {
     List<String> turns = ChatMl.turns(messages);
     StringBuilder joined = new StringBuilder();
+    long rendered = turns.isEmpty() ? 0 : PER_JOIN * (turns.size() - 1);
     long assistant = 0;
     for (int i = 0; i < messages.size(); i++) {
       if (i > 0) {
         joined.append('\n');
       }
       joined.append(messages.get(i).getContent());
+      long turn = counter.countOf(turns.get(i));
+      rendered += turn;
       if ("assistant".equals(messages.get(i).getRole())) {
-        assistant += counter.countOf(turns.get(i));
+        assistant += turn;
       }
     }
-    return TokenCounts.of(
-        counter.countOf(joined.toString()), counter.countOf(String.join("\n", turns)), assistant);
+    return TokenCounts.of(counter.countOf(joined.toString()), rendered, assistant);
   }
 
   @Override

@@ -4,7 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.swetraces.model.Message;
+import io.swetraces.model.TokenCounts;
 import io.swetraces.model.Trajectory;
+import io.swetraces.transforms.CountTokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +28,11 @@ public class MemoizedTokenCountTest {
   @Test
   public void equalsPlainJtokkitOnTheRealSample() throws Exception {
     TokenCounter memo = TokenCounter.memoized();
-    TrajectoryParser parser = new TrajectoryParser(null, null);
-    List<String> lines =
-        Files.readAllLines(Path.of("..", "src", "sample", "oswt-sample.jsonl"), StandardCharsets.UTF_8);
+    List<Trajectory> rows = sample();
     int texts = 0;
     for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0; i < lines.size(); i++) {
-        Trajectory t = parser.parse("sample", i, lines.get(i));
+      for (int i = 0; i < rows.size(); i++) {
+        Trajectory t = rows.get(i);
         List<String> all = new ArrayList<>();
         all.add(ChatMl.render(t.getMessages()));
         for (Message m : t.getMessages()) {
@@ -75,6 +75,7 @@ public class MemoizedTokenCountTest {
   @Test
   public void equalsPlainJtokkitOnEveryShortStringOfEdgeCharacters() {
     String[] alphabet = {"\n", "\r", " ", "\u00a0", "\u3000", "\u000b", "\u2028", "a", "."};
+    TokenCounter memo = TokenCounter.memoized();
     for (int len = 1; len <= 5; len++) {
       int total = (int) Math.pow(alphabet.length, len);
       for (int k = 0; k < total; k++) {
@@ -83,7 +84,7 @@ public class MemoizedTokenCountTest {
           text.append(alphabet[x % alphabet.length]);
         }
         String s = text.toString();
-        assertEquals(escape(s), TokenCounter.count(s), TokenCounter.memoized().countOf(s));
+        assertEquals(escape(s), TokenCounter.count(s), memo.countOf(s));
       }
     }
   }
@@ -110,13 +111,64 @@ public class MemoizedTokenCountTest {
 
   @Test
   public void splitsOnlyWhereThePreTokenizerMust() {
-    assertEquals(4, TokenCounter.chunkEnd("abc\ndef", 0));
-    assertEquals(4, TokenCounter.chunkEnd("abc\n    def", 0));
-    assertEquals(7, TokenCounter.chunkEnd("abc\n  \ndef", 0));
-    assertEquals(5, TokenCounter.chunkEnd("abc\r\n\tx", 0));
-    assertEquals(6, TokenCounter.chunkEnd("abc\n\n\n", 0));
-    assertEquals(8, TokenCounter.chunkEnd("abc\ndef\nghi", 4));
-    assertEquals(3, TokenCounter.chunkEnd("abc", 0));
+    assertEquals(4, lineEnd("abc\ndef", 0));
+    assertEquals(4, lineEnd("abc\n    def", 0));
+    assertEquals(7, lineEnd("abc\n  \ndef", 0));
+    assertEquals(5, lineEnd("abc\r\n\tx", 0));
+    assertEquals(6, lineEnd("abc\n\n\n", 0));
+    assertEquals(8, lineEnd("abc\ndef\nghi", 4));
+    assertEquals(3, lineEnd("abc", 0));
+    // U+3000 might be whitespace, so the line goes on to the next newline.
+    assertEquals(8, lineEnd("abc\n\u3000\ndef", 0));
+
+    assertEquals(3, wordEnd("abc def", 0));
+    assertEquals(7, wordEnd("abc def", 3));
+    assertEquals(5, wordEnd("a.b() c", 0));
+    assertEquals(4, wordEnd("  ab cd", 0));
+    assertEquals(5, wordEnd("x\t  y", 0));
+    // No split after a non-ASCII character: it might be whitespace (here U+00A0 is).
+    assertEquals(6, wordEnd("ab\u00a0 c", 0));
+  }
+
+  @Test
+  public void countTokensEqualsPlainCountsOfItsThreeTexts() throws Exception {
+    TokenCounter memo = TokenCounter.memoized();
+    List<Trajectory> rows = sample();
+    for (int i = 0; i < rows.size(); i++) {
+      List<Message> messages = rows.get(i).getMessages();
+      List<String> contents = new ArrayList<>();
+      long assistant = 0;
+      for (Message m : messages) {
+        contents.add(m.getContent());
+        assistant += "assistant".equals(m.getRole()) ? TokenCounter.count(ChatMl.turn(m)) : 0;
+      }
+      TokenCounts expected =
+          TokenCounts.of(
+              TokenCounter.count(String.join("\n", contents)),
+              TokenCounter.count(ChatMl.render(messages)),
+              assistant);
+      assertEquals("row " + i, expected, CountTokens.of(messages, memo));
+    }
+  }
+
+  private static List<Trajectory> sample() throws Exception {
+    TrajectoryParser parser = new TrajectoryParser(null, null);
+    List<String> lines =
+        Files.readAllLines(Path.of("..", "src", "sample", "oswt-sample.jsonl"), StandardCharsets.UTF_8);
+    List<Trajectory> rows = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      rows.add(parser.parse("sample", i, lines.get(i)));
+    }
+    return rows;
+  }
+
+  private static int lineEnd(String s, int start) {
+    return TokenCounter.lineEnd(s.getBytes(StandardCharsets.UTF_8), start);
+  }
+
+  private static int wordEnd(String s, int start) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    return TokenCounter.wordEnd(b, start, b.length);
   }
 
   private static String escape(String s) {
