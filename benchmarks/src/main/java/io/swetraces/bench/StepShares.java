@@ -19,16 +19,18 @@ final class StepShares {
   private static final List<String[]> STEPS = List.of(
       new String[] {"ReadTraces", "io.swetraces.io.JsonLinesFormat", "io.swetraces.io.ParquetFormat",
           "io.swetraces.io.ParquetJson", "io.swetraces.io.JsonArrayFormat", "io.swetraces.io.Utf8",
-          "io.swetraces.io.ReadTraces", "io.swetraces.io.BeamInputFile", "io.swetraces.io.TraceFile"},
+          "io.swetraces.io.ReadTraces", "io.swetraces.io.BeamInputFile", "io.swetraces.io.TraceFile",
+          "io.swetraces.io.ReadLaneFn", "io.swetraces.io.ReadSpan"},
       new String[] {"Normalize", "io.swetraces.parse.TrajectoryParser", "io.swetraces.parse.AgentModelTags",
           "io.swetraces.transforms.Normalize"},
       new String[] {"ExtractTools", "io.swetraces.parse.ToolExtractor", "io.swetraces.transforms.ExtractTools"},
       new String[] {"ParsePatch", "io.swetraces.parse.DiffParser", "io.swetraces.transforms.ParsePatch"},
-      new String[] {"CountTokens", "io.swetraces.parse.TokenCounter", "io.swetraces.transforms.CountTokens"},
+      new String[] {"CountTokens", "io.swetraces.parse.TokenCounter", "io.swetraces.parse.AsciiBytePairs",
+          "io.swetraces.transforms.CountTokens"},
       new String[] {"FilterSft", "io.swetraces.transforms.FilterSft", "io.swetraces.transforms.SftCriteria",
           "io.swetraces.transforms.TokenBudget", "io.swetraces.transforms.LimitPerCombo"},
-      new String[] {"Write outputs", "io.swetraces.io.AnalysisTable", "io.swetraces.io.SftRecords",
-          "io.swetraces.io.RejectRecords"},
+      new String[] {"Write outputs", "io.swetraces.io.AnalysisTable", "io.swetraces.io.AnalysisParquet",
+          "io.swetraces.io.SftRecords", "io.swetraces.io.RejectRecords", "io.swetraces.io.WriteLines"},
       new String[] {"Stats and report", "io.swetraces.stats.", "io.swetraces.report."},
       new String[] {"Launch (options, graph)", "io.swetraces.pipeline.", "io.swetraces.hub."});
   private static final String HELPERS = "io.swetraces.parse.Json|io.swetraces.parse.PyText|io.swetraces.parse.ChatMl";

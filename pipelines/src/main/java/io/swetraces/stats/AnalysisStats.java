@@ -3,7 +3,9 @@ package io.swetraces.stats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.parse.Json;
-import java.io.Serializable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,7 +19,7 @@ import org.apache.beam.sdk.values.Row;
  * Everything the tutorial prints in its STEPs 3–7, accumulated from analysis rows (so it can be
  * combined in parallel) and rendered as the figures of {@code summary.json}.
  */
-public final class AnalysisStats implements Serializable {
+public final class AnalysisStats {
   /** The columns of the tutorial's numeric summary, plus the SFT text's tokens. */
   public static final List<String> NUMERIC =
       List.of("n_messages", "n_assistant", "n_tool", "patch_files", "patch_churn", "traj_tokens",
@@ -104,6 +106,50 @@ public final class AnalysisStats implements Serializable {
     o.dropReasons.forEach((k, v) -> dropReasons.merge(k, v, Long::sum));
     scatter.addAll(o.scatter);
     return this;
+  }
+
+  /** The binary form {@link AnalysisStatsCoder} uses. */
+  void writeTo(DataOutput out) throws IOException {
+    out.writeLong(rows);
+    for (String column : NUMERIC) {
+      numeric.get(column).writeTo(out);
+    }
+    StatsIo.writeMap(out, languages, DataOutput::writeLong);
+    StatsIo.writeMap(out, labelsByLanguage, AnalysisStats::writePair);
+    StatsIo.writeMap(out, labelsByCombo, AnalysisStats::writePair);
+    writePair(out, toolTurnsByOutcome[0]);
+    writePair(out, toolTurnsByOutcome[1]);
+    StatsIo.writeMap(out, tools, DataOutput::writeLong);
+    StatsIo.writeMap(out, keptByLanguage, DataOutput::writeLong);
+    StatsIo.writeMap(out, dropReasons, DataOutput::writeLong);
+    scatter.writeTo(out);
+  }
+
+  static AnalysisStats readFrom(DataInput in) throws IOException {
+    AnalysisStats s = new AnalysisStats();
+    s.rows = in.readLong();
+    for (String column : NUMERIC) {
+      s.numeric.put(column, LongSample.readFrom(in));
+    }
+    StatsIo.readMap(in, s.languages, DataInput::readLong);
+    StatsIo.readMap(in, s.labelsByLanguage, AnalysisStats::readPair);
+    StatsIo.readMap(in, s.labelsByCombo, AnalysisStats::readPair);
+    s.toolTurnsByOutcome[0] = readPair(in);
+    s.toolTurnsByOutcome[1] = readPair(in);
+    StatsIo.readMap(in, s.tools, DataInput::readLong);
+    StatsIo.readMap(in, s.keptByLanguage, DataInput::readLong);
+    StatsIo.readMap(in, s.dropReasons, DataInput::readLong);
+    s.scatter.addAll(PointSample.readFrom(in));
+    return s;
+  }
+
+  private static void writePair(DataOutput out, long[] pair) throws IOException {
+    out.writeLong(pair[0]);
+    out.writeLong(pair[1]);
+  }
+
+  private static long[] readPair(DataInput in) throws IOException {
+    return new long[] {in.readLong(), in.readLong()};
   }
 
   public long rows() {

@@ -3,7 +3,6 @@ package io.swetraces.stats;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.Row;
 
@@ -37,12 +36,12 @@ public final class AnalysisStatsFn extends Combine.CombineFn<Row, AnalysisStats,
   @Override
   public Coder<AnalysisStats> getAccumulatorCoder(CoderRegistry registry, Coder<Row> input)
       throws CannotProvideCoderException {
-    return SerializableCoder.of(AnalysisStats.class);
+    return AnalysisStatsCoder.of();
   }
 
   @Override
   public Coder<AnalysisStats> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> input)
       throws CannotProvideCoderException {
-    return SerializableCoder.of(AnalysisStats.class);
+    return AnalysisStatsCoder.of();
   }
 }

@@ -1,9 +1,8 @@
 package io.swetraces.stats;
 
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.apache.datasketches.kll.KllDoublesSketch;
@@ -16,7 +15,7 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * at most {@link #EXACT_LIMIT} values; beyond that the values go into a KLL sketch of bounded size,
  * and those figures carry its rank error ({@link #rankError()}).
  */
-final class LongSample implements Serializable {
+final class LongSample {
   /** Values kept exactly: 800 KB per column. */
   static final int EXACT_LIMIT = 100_000;
   /** KLL's accuracy parameter: about 0.7% rank error with 99% confidence, about 8 KB. */
@@ -31,7 +30,7 @@ final class LongSample implements Serializable {
   private long[] values = new long[16];
   private int size;
   private boolean sorted = true;
-  private transient KllDoublesSketch sketch;
+  private KllDoublesSketch sketch;
 
   void add(long v) {
     count++;
@@ -211,14 +210,41 @@ final class LongSample implements Serializable {
   /** Bin edges (one more than counts) and counts. */
   record Histogram(double[] edges, long[] counts) {}
 
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    out.defaultWriteObject();
-    out.writeObject(sketch == null ? null : sketch.toByteArray());
+  void writeTo(DataOutput out) throws IOException {
+    out.writeLong(count);
+    out.writeLong(sum);
+    StatsIo.writeBytes(out, sumOfSquares.toByteArray());
+    out.writeLong(min);
+    out.writeLong(max);
+    out.writeBoolean(sorted);
+    out.writeInt(values == null ? -1 : size);
+    for (int i = 0; values != null && i < size; i++) {
+      out.writeLong(values[i]);
+    }
+    if (values == null) {
+      StatsIo.writeBytes(out, sketch.toByteArray());
+    }
   }
 
-  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    byte[] bytes = (byte[]) in.readObject();
-    sketch = bytes == null ? null : KllDoublesSketch.heapify(Memory.wrap(bytes));
+  static LongSample readFrom(DataInput in) throws IOException {
+    LongSample s = new LongSample();
+    s.count = in.readLong();
+    s.sum = in.readLong();
+    s.sumOfSquares = new BigInteger(StatsIo.readBytes(in));
+    s.min = in.readLong();
+    s.max = in.readLong();
+    s.sorted = in.readBoolean();
+    int size = in.readInt();
+    if (size < 0) {
+      s.values = null;
+      s.sketch = KllDoublesSketch.heapify(Memory.wrap(StatsIo.readBytes(in)));
+    } else {
+      s.values = new long[Math.max(size, 16)];
+      s.size = size;
+      for (int i = 0; i < size; i++) {
+        s.values[i] = in.readLong();
+      }
+    }
+    return s;
   }
 }

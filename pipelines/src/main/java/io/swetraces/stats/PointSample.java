@@ -1,6 +1,8 @@
 package io.swetraces.stats;
 
-import java.io.Serializable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
 
@@ -8,7 +10,7 @@ import java.util.TreeMap;
  * A bounded sample of (messages, tokens, resolved) points for the scatter plot: the rows whose key
  * hashes lowest. It merges in any order to the same sample, so every runner plots the same points.
  */
-final class PointSample implements Serializable {
+final class PointSample {
   static final int CAPACITY = 2_000;
 
   private long seen;
@@ -53,5 +55,21 @@ final class PointSample implements Serializable {
       h *= 0x100000001b3L;
     }
     return h;
+  }
+
+  void writeTo(DataOutput out) throws IOException {
+    out.writeLong(seen);
+    StatsIo.writeMap(out, points, (o, p) -> {
+      for (long x : p) {
+        o.writeLong(x);
+      }
+    });
+  }
+
+  static PointSample readFrom(DataInput in) throws IOException {
+    PointSample s = new PointSample();
+    s.seen = in.readLong();
+    StatsIo.readMap(in, s.points, i -> new long[] {i.readLong(), i.readLong(), i.readLong()});
+    return s;
   }
 }

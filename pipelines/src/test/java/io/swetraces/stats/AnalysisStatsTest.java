@@ -7,6 +7,7 @@ import io.swetraces.io.AnalysisTable;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.Row;
 import org.junit.Test;
 
@@ -52,7 +53,7 @@ public class AnalysisStatsTest {
   }
 
   @Test
-  public void figuresOfAHandComputedTable() {
+  public void figuresOfAHandComputedTable() throws Exception {
     List<Row> rows =
         List.of(
             row("python", 1, "openhands", 4, 1_000, "{\"bash\":2,\"edit\":1}", null),
@@ -60,9 +61,11 @@ public class AnalysisStatsTest {
             row("java", 1, "sweagent", 6, 40_000, "{\"edit\":1}", "over_token_budget"),
             row("java", -1, "sweagent", 0, 200_000, "{}", "unresolved"));
     AnalysisStatsFn fn = new AnalysisStatsFn();
-    // Two partial accumulators merged, as a runner would.
-    AnalysisStats a = fn.addInput(fn.addInput(fn.createAccumulator(), rows.get(0)), rows.get(1));
-    AnalysisStats b = fn.addInput(fn.addInput(fn.createAccumulator(), rows.get(2)), rows.get(3));
+    // Two partial accumulators, encoded and decoded, merged: as a runner would.
+    AnalysisStats a = CoderUtils.clone(AnalysisStatsCoder.of(),
+        fn.addInput(fn.addInput(fn.createAccumulator(), rows.get(0)), rows.get(1)));
+    AnalysisStats b = CoderUtils.clone(AnalysisStatsCoder.of(),
+        fn.addInput(fn.addInput(fn.createAccumulator(), rows.get(2)), rows.get(3)));
     JsonNode f = fn.extractOutput(fn.mergeAccumulators(List.of(a, b))).figures();
 
     JsonNode tokens = f.path("numeric_summary").path("traj_tokens");

@@ -4,6 +4,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.IntArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,15 @@ final class AsciiBytePairs {
   private static final int ID_BITS = 17;
   private static final long ID_MASK = (1L << ID_BITS) - 1;
   private static final int NONE = Integer.MAX_VALUE;
+  private static final int LOW = 256;
 
   /** The id of each single byte. */
   private final int[] byteIds = new int[128];
+  /**
+   * The pairs of the first 256 ids (the single bytes among them), where every merge starts, in a
+   * table small enough to stay in a core's cache.
+   */
+  private final int[] lowPairs = new int[LOW * LOW];
   /**
    * (left id, right id) → id of their concatenation when that is a token, packed into one long per
    * entry (left, right, id; 0 is empty) so a lookup touches one cache line.
@@ -59,7 +66,12 @@ final class AsciiBytePairs {
       }
     });
     pairs = new long[Integer.highestOneBit(entries.size()) << 2];
+    Arrays.fill(lowPairs, NONE);
     for (long[] e : entries) {
+      if (e[0] < LOW && e[1] < LOW) {
+        lowPairs[(int) e[0] * LOW + (int) e[1]] = (int) e[2];
+        continue;
+      }
       long key = (e[0] << ID_BITS) | e[1];
       int slot = mix(key);
       while (pairs[slot] != 0) {
@@ -198,6 +210,9 @@ final class AsciiBytePairs {
 
   /** The id (which is also the rank) of the token two adjacent tokens make, or NONE. */
   private int pair(int left, int right) {
+    if ((left | right) < LOW) {
+      return lowPairs[left * LOW + right];
+    }
     long key = ((long) left << ID_BITS) | right;
     for (int slot = mix(key); ; slot = (slot + 1) & (pairs.length - 1)) {
       long entry = pairs[slot];

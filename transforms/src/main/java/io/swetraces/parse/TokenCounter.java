@@ -40,11 +40,11 @@ public final class TokenCounter {
   private static final int MAX_CACHED_WORD = AsciiBytePairs.MAX_PIECE;
 
   private final Memo words = new Memo(1 << 17, 4 << 20, MAX_CACHED_WORD, TokenCounter::encodedCount);
-  private final Memo lines = new Memo(1 << 16, 8 << 20, MAX_CACHED_LINE, this::wordsOf);
+  private final Memo lines = new Memo(1 << 16, 16 << 20, MAX_CACHED_LINE, this::wordsOf);
 
   private TokenCounter() {}
 
-  /** A counter with empty bounded memos (about 15 MB at most). */
+  /** A counter with empty bounded memos (23 MB). */
   public static TokenCounter memoized() {
     return new TokenCounter();
   }
@@ -158,26 +158,27 @@ public final class TokenCounter {
   }
 
   /**
-   * A direct-mapped table of UTF-8 text → count, in front of a way to count; its keys hold at most
-   * a budget of bytes, and longer texts than {@code maxKey} are counted without it.
+   * A direct-mapped table of UTF-8 text → count, in front of a way to count. A slot is two longs
+   * side by side, the text's hash and where its bytes sit in one arena with its count, so a lookup
+   * touches two places in memory rather than one per field. When the arena is full the memo starts
+   * over; texts longer than {@code maxKey} are counted without it.
    */
   private static final class Memo {
-    private final byte[][] keys;
-    private final long[] hashes;
-    private final int[] counts;
-    private final long maxBytes;
+    private static final int BITS = 17;
+    private static final long MASK = (1L << BITS) - 1;
+
+    private final long[] slots;
+    private final byte[] arena;
     private final int maxKey;
     private final Counting uncached;
-    private long bytes;
+    private int used;
     private long hits;
     private long lookups;
 
-    Memo(int slots, long maxBytes, int maxKey, Counting uncached) {
-      this.keys = new byte[slots][];
-      this.hashes = new long[slots];
-      this.counts = new int[slots];
-      this.maxBytes = maxBytes;
-      this.maxKey = maxKey;
+    Memo(int slots, int arenaBytes, int maxKey, Counting uncached) {
+      this.slots = new long[2 * slots];
+      this.arena = new byte[arenaBytes];
+      this.maxKey = Math.min(maxKey, (int) MASK);
       this.uncached = uncached;
     }
 
@@ -188,23 +189,25 @@ public final class TokenCounter {
       }
       lookups++;
       long hash = hash(b, start, end);
-      int slot = (int) hash & (keys.length - 1);
-      byte[] key = keys[slot];
-      if (key != null && hashes[slot] == hash && Arrays.equals(key, 0, key.length, b, start, end)) {
-        hits++;
-        return counts[slot];
+      int i = ((int) hash & (slots.length / 2 - 1)) << 1;
+      long entry = slots[i + 1];
+      if (entry != 0 && slots[i] == hash && (int) ((entry >>> BITS) & MASK) == len) {
+        int at = (int) (entry >>> (2 * BITS));
+        if (Arrays.equals(arena, at, at + len, b, start, end)) {
+          hits++;
+          return (int) (entry & MASK);
+        }
       }
       int count = uncached.count(b, start, end);
-      if (bytes + len > maxBytes) {
-        Arrays.fill(keys, null);
-        bytes = 0;
-      } else if (key != null) {
-        bytes -= key.length;
+      if (used + len > arena.length) {
+        Arrays.fill(slots, 0);
+        used = 0;
       }
-      keys[slot] = Arrays.copyOfRange(b, start, end);
-      hashes[slot] = hash;
-      counts[slot] = count;
-      bytes += len;
+      System.arraycopy(b, start, arena, used, len);
+      slots[i] = hash;
+      // A count fits 17 bits: a text of at most maxKey bytes has at most that many tokens.
+      slots[i + 1] = ((long) used << (2 * BITS)) | ((long) len << BITS) | count;
+      used += len;
       return count;
     }
 

@@ -1,0 +1,47 @@
+package io.swetraces.stats;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** The binary form of the statistics' parts, for {@link AnalysisStatsCoder}. */
+final class StatsIo {
+  private StatsIo() {}
+
+  interface Writer<T> {
+    void write(DataOutput out, T value) throws IOException;
+  }
+
+  interface Reader<T> {
+    T read(DataInput in) throws IOException;
+  }
+
+  static void writeBytes(DataOutput out, byte[] bytes) throws IOException {
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  static byte[] readBytes(DataInput in) throws IOException {
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return bytes;
+  }
+
+  /** Keys are written as UTF-8, so any length fits (writeUTF stops at 64 KB). */
+  static <V> void writeMap(DataOutput out, Map<String, V> map, Writer<V> values) throws IOException {
+    out.writeInt(map.size());
+    for (Map.Entry<String, V> e : map.entrySet()) {
+      writeBytes(out, e.getKey().getBytes(StandardCharsets.UTF_8));
+      values.write(out, e.getValue());
+    }
+  }
+
+  static <V> void readMap(DataInput in, Map<String, V> map, Reader<V> values) throws IOException {
+    for (int n = in.readInt(); n > 0; n--) {
+      String key = new String(readBytes(in), StandardCharsets.UTF_8);
+      map.put(key, values.read(in));
+    }
+  }
+}
