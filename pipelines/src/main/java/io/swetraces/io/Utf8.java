@@ -11,7 +11,16 @@ import java.nio.charset.StandardCharsets;
 final class Utf8 {
   private Utf8() {}
 
+  /**
+   * The JDK's own String decoding is the fast one but replaces bad bytes with U+FFFD; only when
+   * that character shows up (bad bytes, or a real U+FFFD) is the text decoded again, strictly.
+   */
   static String decode(byte[] bytes, int offset, int length) throws CharacterCodingException {
+    String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+    return text.indexOf('\uFFFD') < 0 ? text : strict(bytes, offset, length);
+  }
+
+  private static String strict(byte[] bytes, int offset, int length) throws CharacterCodingException {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()

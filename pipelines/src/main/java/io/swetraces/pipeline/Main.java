@@ -46,8 +46,10 @@ public final class Main {
    * Production defaults for the runners on the classpath, each unless given. The DirectRunner
    * checks every element for mutation and re-encodes it: right for tests, only a cost for real runs
    * with MB-sized trajectories. Its worker pool defaults to at least 3 threads, and a third thread
-   * on 2 cores only adds contention (one of its threads keeps polling for work). Flink copies each element between chained operators unless told
-   * that no step mutates its input, which holds here: every record is an immutable value.
+   * on 2 cores only adds contention (one of its threads keeps polling for work). Flink copies
+   * each element between chained operators, and gives each deserialized element a new object,
+   * unless told that no step mutates its input; that holds here, as every record is an immutable
+   * value (and Beam's coders never decode into a reused object).
    */
   static String[] withRunDefaults(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
@@ -61,6 +63,7 @@ public final class Main {
     }
     if (registered.contains("FlinkPipelineOptions")) {
       addUnlessGiven(all, "fasterCopy", "true");
+      addUnlessGiven(all, "objectReuse", "true");
     }
     return all.toArray(new String[0]);
   }
