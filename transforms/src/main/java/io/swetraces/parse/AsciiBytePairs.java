@@ -85,8 +85,13 @@ final class AsciiBytePairs {
     return new AsciiBytePairs(cl100k);
   }
 
-  /** The token count of b[start, end), or {@link #NOT_ASCII}. */
-  int count(byte[] b, int start, int end) {
+  /** Work space for {@link #count}: one per thread. */
+  static int[] scratch() {
+    return new int[2 * MAX_PIECE];
+  }
+
+  /** The token count of b[start, end), or {@link #NOT_ASCII}; scratch comes from {@link #scratch}. */
+  int count(byte[] b, int start, int end, int[] scratch) {
     for (int i = start; i < end; i++) {
       if (!inAlphabet(b[i])) {
         return NOT_ASCII;
@@ -98,7 +103,7 @@ final class AsciiBytePairs {
       if (to - i > MAX_PIECE) {
         return NOT_ASCII;
       }
-      total += merge(b, i, to);
+      total += merge(b, i, to, scratch);
       i = to;
     }
     return total;
@@ -173,40 +178,41 @@ final class AsciiBytePairs {
    * when it is a token; for ASCII pieces the merge always ends there too (a test checks every such
    * token), so that lookup is left out.
    */
-  private int merge(byte[] b, int start, int end) {
+  private int merge(byte[] b, int start, int end, int[] scratch) {
     int n = end - start;
     if (n == 1) {
       return 1;
     }
-    int[] ids = new int[n];
-    int[] ranks = new int[n];
+    // The parts' ids in scratch[0, n); the rank of part i with part i + 1 in scratch[R + i].
+    final int r = MAX_PIECE;
     for (int i = 0; i < n; i++) {
-      ids[i] = byteIds[b[start + i]];
+      scratch[i] = byteIds[b[start + i]];
     }
     for (int i = 0; i + 1 < n; i++) {
-      ranks[i] = pair(ids[i], ids[i + 1]);
+      scratch[r + i] = pair(scratch[i], scratch[i + 1]);
     }
     while (n > 1) {
       int min = 0;
       for (int i = 1; i + 1 < n; i++) {
-        if (ranks[i] < ranks[min]) {
+        if (scratch[r + i] < scratch[r + min]) {
           min = i;
         }
       }
-      if (ranks[min] == NONE) {
+      if (scratch[r + min] == NONE) {
         break;
       }
-      ids[min] = ranks[min];
-      System.arraycopy(ids, min + 2, ids, min + 1, n - min - 2);
-      System.arraycopy(ranks, min + 2, ranks, min + 1, n - min - 2);
+      scratch[min] = scratch[r + min];
+      System.arraycopy(scratch, min + 2, scratch, min + 1, n - min - 2);
+      System.arraycopy(scratch, r + min + 2, scratch, r + min + 1, n - min - 2);
       n--;
-      ranks[min] = min + 1 < n ? pair(ids[min], ids[min + 1]) : NONE;
+      scratch[r + min] = min + 1 < n ? pair(scratch[min], scratch[min + 1]) : NONE;
       if (min > 0) {
-        ranks[min - 1] = pair(ids[min - 1], ids[min]);
+        scratch[r + min - 1] = pair(scratch[min - 1], scratch[min]);
       }
     }
     return n;
   }
+
 
   /** The id (which is also the rank) of the token two adjacent tokens make, or NONE. */
   private int pair(int left, int right) {

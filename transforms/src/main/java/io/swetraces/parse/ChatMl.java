@@ -16,6 +16,8 @@ import java.util.List;
  * the model is trained on the actions it took.
  */
 public final class ChatMl {
+  /** What every turn starts with, before its role. */
+  public static final String TURN_START = "<|im_start|>";
   /** What every turn ends with. */
   public static final String TURN_END = "<|im_end|>";
   /** What joins the turns. */
@@ -37,16 +39,37 @@ public final class ChatMl {
   }
 
   public static String turn(Message m) {
-    StringBuilder body = new StringBuilder();
     String reasoning = m.getReasoningContent() == null ? "" : PyText.strip(m.getReasoningContent());
+    List<String> calls = new ArrayList<>(m.getToolCalls().size());
+    int size = TURN_START.length() + m.getRole().length() + 1 + m.getContent().length() + TURN_END.length();
     if (!reasoning.isEmpty()) {
-      body.append("<think>\n").append(reasoning).append("\n</think>\n\n");
+      size += reasoning.length() + 20;
     }
-    body.append(m.getContent());
     for (ToolCall call : m.getToolCalls()) {
-      body.append("\n<tool_call>\n").append(toolCall(call)).append("\n</tool_call>");
+      calls.add(toolCall(call));
+      size += calls.get(calls.size() - 1).length() + 26;
     }
-    return "<|im_start|>" + m.getRole() + "\n" + PyText.strip(body.toString()) + TURN_END;
+    // One builder sized for the whole turn: the body is stripped in place, not copied.
+    StringBuilder turn = new StringBuilder(size).append(TURN_START).append(m.getRole()).append('\n');
+    int body = turn.length();
+    if (!reasoning.isEmpty()) {
+      turn.append("<think>\n").append(reasoning).append("\n</think>\n\n");
+    }
+    turn.append(m.getContent());
+    for (String call : calls) {
+      turn.append("\n<tool_call>\n").append(call).append("\n</tool_call>");
+    }
+    int from = body;
+    while (from < turn.length() && PyText.isSpace(turn.charAt(from))) {
+      from++;
+    }
+    int to = turn.length();
+    while (to > from && PyText.isSpace(turn.charAt(to - 1))) {
+      to--;
+    }
+    turn.setLength(to);
+    turn.delete(body, from);
+    return turn.append(TURN_END).toString();
   }
 
   private static String toolCall(ToolCall call) {

@@ -39,7 +39,8 @@ public final class TokenCounter {
   /** Longer words (base64, minified code, text without spaces) are counted directly. */
   private static final int MAX_CACHED_WORD = AsciiBytePairs.MAX_PIECE;
 
-  private final Memo words = new Memo(1 << 17, 4 << 20, MAX_CACHED_WORD, TokenCounter::encodedCount);
+  private final int[] scratch = AsciiBytePairs.scratch();
+  private final Memo words = new Memo(1 << 17, 4 << 20, MAX_CACHED_WORD, this::encodedCount);
   private final Memo lines = new Memo(1 << 16, 16 << 20, MAX_CACHED_LINE, this::wordsOf);
 
   private TokenCounter() {}
@@ -124,8 +125,8 @@ public final class TokenCounter {
     return total;
   }
 
-  private static int encodedCount(byte[] b, int start, int end) {
-    int count = Ascii.PAIRS.count(b, start, end);
+  private int encodedCount(byte[] b, int start, int end) {
+    int count = Ascii.PAIRS.count(b, start, end, scratch);
     return count != AsciiBytePairs.NOT_ASCII
         ? count
         : CL100K.countTokensOrdinary(new String(b, start, end - start, StandardCharsets.UTF_8));

@@ -36,7 +36,11 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, PColl
   /** The counts of one conversation; what the transform attaches to each trajectory. */
   public static TokenCounts of(List<Message> messages, TokenCounter counter) {
     List<String> turns = ChatMl.turns(messages);
-    StringBuilder joined = new StringBuilder();
+    int length = messages.size();
+    for (Message m : messages) {
+      length += m.getContent().length();
+    }
+    StringBuilder joined = new StringBuilder(length);
     long rendered = turns.isEmpty() ? 0 : PER_JOIN * (turns.size() - 1);
     long assistant = 0;
     for (int i = 0; i < messages.size(); i++) {

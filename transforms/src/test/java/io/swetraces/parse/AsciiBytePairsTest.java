@@ -88,7 +88,7 @@ public class AsciiBytePairsTest {
       IntArrayList one = new IntArrayList(1);
       one.add(id);
       byte[] b = CL100K.decodeBytes(one);
-      int count = pairs.count(b, 0, b.length);
+      int count = pairs.count(b, 0, b.length, AsciiBytePairs.scratch());
       if (count != AsciiBytePairs.NOT_ASCII && AsciiBytePairs.pieceEnd(b, 0, b.length) == b.length) {
         assertEquals("token " + id, 1, count);
         tokens++;
@@ -101,7 +101,7 @@ public class AsciiBytePairsTest {
   public void declinesTextOutsideItsAlphabet() {
     for (String s : new String[] {"caf\u00e9", "a\u000bb", "a\fb", "x\u001cy", "\u0000", "\u007f"}) {
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      assertEquals(s, AsciiBytePairs.NOT_ASCII, pairs.count(b, 0, b.length));
+      assertEquals(s, AsciiBytePairs.NOT_ASCII, pairs.count(b, 0, b.length, AsciiBytePairs.scratch()));
     }
   }
 
@@ -123,7 +123,7 @@ public class AsciiBytePairsTest {
   /** Compares with jtokkit; false when the counter declines the text. */
   private static boolean assertEqual(String text) {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
-    int count = pairs.count(b, 0, b.length);
+    int count = pairs.count(b, 0, b.length, AsciiBytePairs.scratch());
     if (count == AsciiBytePairs.NOT_ASCII) {
       return false;
     }
