@@ -37,7 +37,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Writes lines into a fixed number of shards, {@code PREFIX-SSSSS-of-NNNNN SUFFIX}, as TextIO does,
+ * Writes lines into a fixed number of shards, {@code PREFIX-SSSSS-of-NNNNN SUFFIX}, each with an
+ * optional header line, as TextIO does,
  * without holding them: each bundle's lines go straight to a part file of its own, and the parts
  * are then concatenated shard by shard. TextIO with a fixed shard count groups the lines themselves
  * by shard, and the DirectRunner keeps such a group in memory until its input ends; for the SFT set
@@ -47,27 +48,34 @@ public final class WriteLines extends PTransform<PCollection<String>, PCollectio
   private final String prefix;
   private final String suffix;
   private final int shards;
+  private final @Nullable String header;
 
-  private WriteLines(String prefix, String suffix, int shards) {
+  private WriteLines(String prefix, String suffix, int shards, @Nullable String header) {
     this.prefix = prefix;
     this.suffix = suffix;
     this.shards = shards;
+    this.header = header;
   }
 
   /** Shards named {@code prefix-SSSSS-of-NNNNN}, on any Beam file system. */
   public static WriteLines to(String prefix) {
-    return new WriteLines(prefix, "", 1);
+    return new WriteLines(prefix, "", 1, null);
   }
 
   public WriteLines withSuffix(String suffix) {
-    return new WriteLines(prefix, suffix, shards);
+    return new WriteLines(prefix, suffix, shards, header);
   }
 
   public WriteLines withNumShards(int shards) {
     if (shards <= 0) {
       throw new IllegalArgumentException("shards must be positive, got " + shards);
     }
-    return new WriteLines(prefix, suffix, shards);
+    return new WriteLines(prefix, suffix, shards, header);
+  }
+
+  /** A first line for every shard, empty ones included. */
+  public WriteLines withHeader(String header) {
+    return new WriteLines(prefix, suffix, shards, header);
   }
 
   @Override
@@ -89,7 +97,7 @@ public final class WriteLines extends PTransform<PCollection<String>, PCollectio
         PCollectionList.of(written).and(everyShard)
             .apply("PartsAndShards", Flatten.pCollections())
             .apply("PartsPerShard", GroupByKey.create())
-            .apply("ConcatenateParts", ParDo.of(new ConcatenateFn(prefix, suffix, shards)));
+            .apply("ConcatenateParts", ParDo.of(new ConcatenateFn(prefix, suffix, shards, header)));
     lines.getPipeline()
         .apply("PartsFolder", Create.of(parts))
         .apply("AfterShards", Wait.on(names))
@@ -136,11 +144,13 @@ public final class WriteLines extends PTransform<PCollection<String>, PCollectio
     private final String prefix;
     private final String suffix;
     private final int shards;
+    private final @Nullable String header;
 
-    ConcatenateFn(String prefix, String suffix, int shards) {
+    ConcatenateFn(String prefix, String suffix, int shards, @Nullable String header) {
       this.prefix = prefix;
       this.suffix = suffix;
       this.shards = shards;
+      this.header = header;
     }
 
     @ProcessElement
@@ -157,6 +167,12 @@ public final class WriteLines extends PTransform<PCollection<String>, PCollectio
       ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
       try (WritableByteChannel target =
           FileSystems.create(FileSystems.matchNewResource(name, false), MimeTypes.TEXT)) {
+        if (header != null) {
+          ByteBuffer line = ByteBuffer.wrap((header + "\n").getBytes(StandardCharsets.UTF_8));
+          while (line.hasRemaining()) {
+            target.write(line);
+          }
+        }
         for (String part : parts) {
           try (ReadableByteChannel source = FileSystems.open(FileSystems.matchNewResource(part, false))) {
             while (source.read(buffer) >= 0) {

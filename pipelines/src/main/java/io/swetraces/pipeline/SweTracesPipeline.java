@@ -207,9 +207,8 @@ public final class SweTracesPipeline {
         analysis
             .apply("AnalysisCsvLines", MapElements.into(TypeDescriptors.strings()).via(AnalysisTable::csvLine))
             .apply("WriteAnalysisCsv",
-                TextIO.write().to(out.path(OutputDir.ANALYSIS + "/analysis")).withSuffix(".csv")
-                    .withHeader(AnalysisTable.csvHeader()).withNumShards(shards).withOutputFilenames())
-            .getPerDestinationOutputFilenames());
+                WriteLines.to(out.path(OutputDir.ANALYSIS + "/analysis")).withSuffix(".csv")
+                    .withHeader(AnalysisTable.csvHeader()).withNumShards(shards)));
     written.add(
         analysis
             .apply("AnalysisAvroBytes",
@@ -224,9 +223,7 @@ public final class SweTracesPipeline {
         rejects
             .apply("RejectJsonLines", MapElements.into(TypeDescriptors.strings()).via(RejectRecords::jsonLine))
             .apply("WriteRejects",
-                TextIO.write().to(out.path(OutputDir.REJECTS + "/rejects")).withSuffix(".jsonl")
-                    .withNumShards(shards).withOutputFilenames())
-            .getPerDestinationOutputFilenames());
+                WriteLines.to(out.path(OutputDir.REJECTS + "/rejects")).withSuffix(".jsonl").withNumShards(shards)));
 
     PCollectionView<AnalysisStats> stats =
         analysis.apply("SummarizeAnalysis", Combine.globally(new AnalysisStatsFn()).asSingletonView());

@@ -51,4 +51,19 @@ public class WriteLinesTest {
     assertEquals(0, Files.size(dir.resolve("rejects-00000-of-00002.jsonl")));
     assertEquals(0, Files.size(dir.resolve("rejects-00001-of-00002.jsonl")));
   }
+
+  @Test
+  public void everyShardStartsWithTheHeader() throws Exception {
+    Path dir = tmp.newFolder("analysis").toPath();
+    pipeline.apply(Create.of(List.of("1,a", "2,b", "3,c")))
+        .apply(WriteLines.to(dir + "/analysis").withSuffix(".csv").withHeader("n,x").withNumShards(2));
+    pipeline.run().waitUntilFinish();
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      List<String> shard = Files.readAllLines(dir.resolve("analysis-0000" + i + "-of-00002.csv"));
+      assertEquals("n,x", shard.get(0));
+      rows.addAll(shard.subList(1, shard.size()));
+    }
+    assertEquals(List.of("1,a", "2,b", "3,c"), rows.stream().sorted().toList());
+  }
 }

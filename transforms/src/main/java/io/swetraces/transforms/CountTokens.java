@@ -28,10 +28,13 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, PColl
    * What joining two turns adds to their counts. A turn ends with {@link ChatMl#TURN_END}, whose
    * last pre-tokenizer piece {@code |>} takes the separating newline in ({@code |>\n}); the next
    * turn's pieces start after it as they would alone. So the render's count is its turns' counts
-   * plus this for each join, exactly.
+   * plus this for each join, exactly. A holder, so the vocabulary loads on a worker, not while the
+   * graph is built.
    */
-  private static final long PER_JOIN =
-      TokenCounter.count(ChatMl.TURN_END + ChatMl.SEPARATOR) - TokenCounter.count(ChatMl.TURN_END);
+  private static final class Join {
+    static final long TOKENS =
+        TokenCounter.count(ChatMl.TURN_END + ChatMl.SEPARATOR) - TokenCounter.count(ChatMl.TURN_END);
+  }
 
   /** The counts of one conversation; what the transform attaches to each trajectory. */
   public static TokenCounts of(List<Message> messages, TokenCounter counter) {
@@ -41,7 +44,7 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, PColl
       length += m.getContent().length();
     }
     StringBuilder joined = new StringBuilder(length);
-    long rendered = turns.isEmpty() ? 0 : PER_JOIN * (turns.size() - 1);
+    long rendered = turns.isEmpty() ? 0 : Join.TOKENS * (turns.size() - 1);
     long assistant = 0;
     for (int i = 0; i < messages.size(); i++) {
       if (i > 0) {
