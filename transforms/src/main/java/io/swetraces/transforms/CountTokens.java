@@ -13,9 +13,10 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Counts cl100k_base tokens per trajectory: the tutorial's {@code traj_tokens} (message texts joined
- * by newlines), the rendered SFT text, and its assistant turns. Each worker thread keeps a bounded
- * memo of chunk counts, so text that repeats across turns and rows is tokenized once; counts are
- * exactly plain jtokkit's.
+ * by newlines), the rendered SFT text, and its assistant turns. Each worker thread keeps a
+ * {@link TokenCounter} with bounded memos of line and word counts, so text that repeats across
+ * turns and rows is tokenized once, and each turn is counted once for both of the last two; counts
+ * are exactly plain jtokkit's.
  */
 public final class CountTokens extends PTransform<PCollection<Trajectory>, PCollection<Trajectory>> {
   private CountTokens() {}
