@@ -19,7 +19,7 @@ import org.apache.beam.sdk.values.Row;
  * records through Avro's generic coder cost more than a tenth of a run.
  */
 public final class AnalysisParquet {
-  public static final Schema AVRO = AvroUtils.toAvroSchema(AnalysisTable.SCHEMA, "AnalysisRow", "io.swetraces");
+  private static final Schema AVRO = AvroUtils.toAvroSchema(AnalysisTable.SCHEMA, "AnalysisRow", "io.swetraces");
   private static final AvroCoder<GenericRecord> CODER = AvroCoder.of(GenericRecord.class, AVRO);
 
   private AnalysisParquet() {}

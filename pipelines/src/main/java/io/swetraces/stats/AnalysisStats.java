@@ -139,7 +139,7 @@ public final class AnalysisStats {
     StatsIo.readMap(in, s.tools, DataInput::readLong);
     StatsIo.readMap(in, s.keptByLanguage, DataInput::readLong);
     StatsIo.readMap(in, s.dropReasons, DataInput::readLong);
-    s.scatter.addAll(PointSample.readFrom(in));
+    s.scatter.readFrom(in);
     return s;
   }
 

@@ -66,10 +66,9 @@ final class PointSample {
     });
   }
 
-  static PointSample readFrom(DataInput in) throws IOException {
-    PointSample s = new PointSample();
-    s.seen = in.readLong();
-    StatsIo.readMap(in, s.points, i -> new long[] {i.readLong(), i.readLong(), i.readLong()});
-    return s;
+  /** Fills an empty sample from what {@link #writeTo} wrote. */
+  void readFrom(DataInput in) throws IOException {
+    seen = in.readLong();
+    StatsIo.readMap(in, points, i -> new long[] {i.readLong(), i.readLong(), i.readLong()});
   }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ChatMl {
   /** What every turn starts with, before its role. */
-  public static final String TURN_START = "<|im_start|>";
+  private static final String TURN_START = "<|im_start|>";
   /** What every turn ends with. */
   public static final String TURN_END = "<|im_end|>";
   /** What joins the turns. */

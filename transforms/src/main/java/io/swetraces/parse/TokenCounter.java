@@ -74,11 +74,6 @@ public final class TokenCounter {
     return lines.hitRate();
   }
 
-  /** Share of the word lookups of new lines answered from the memo. */
-  public double wordHitRate() {
-    return words.hitRate();
-  }
-
   /** The end of the line of UTF-8 text starting at {@code start}: just after a splitting newline. */
   static int lineEnd(byte[] b, int start) {
     int n = b.length;
@@ -138,7 +133,7 @@ public final class TokenCounter {
   }
 
   /** A 64-bit hash of b[start, end), eight bytes at a step. */
-  static long hash(byte[] b, int start, int end) {
+  private static long hash(byte[] b, int start, int end) {
     long h = end - start;
     int i = start;
     for (; i + 8 <= end; i += 8) {
