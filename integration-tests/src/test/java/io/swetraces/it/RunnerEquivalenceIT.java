@@ -2,6 +2,7 @@ package io.swetraces.it;
 
 import static org.junit.Assert.assertEquals;
 
+import io.swetraces.pipeline.Main;
 import io.swetraces.pipeline.SweTracesOptions;
 import io.swetraces.pipeline.SweTracesPipeline;
 import java.nio.file.Path;
@@ -27,12 +28,15 @@ public class RunnerEquivalenceIT {
     return new String[] {"--input=" + input + "/*", "--output=" + out, "--numShards=3"};
   }
 
+  /** Runs in this process with the launcher's defaults for the runner. */
   private RunOutput inProcess(Path input, String name, String... runnerArgs) throws Exception {
     Path out = tmp.getRoot().toPath().resolve(name);
     List<String> all = new ArrayList<>(List.of(args(input, out)));
     all.addAll(List.of(runnerArgs));
     SweTracesOptions options =
-        PipelineOptionsFactory.fromArgs(all.toArray(new String[0])).withValidation().as(SweTracesOptions.class);
+        PipelineOptionsFactory.fromArgs(Main.withRunDefaults(all.toArray(new String[0])))
+            .withValidation()
+            .as(SweTracesOptions.class);
     assertEquals(PipelineResult.State.DONE, SweTracesPipeline.run(options).waitUntilFinish());
     return RunOutput.read(out);
   }
@@ -46,7 +50,8 @@ public class RunnerEquivalenceIT {
     assertEquals(53, direct.analysisCsv().size());
 
     RunOutput embedded =
-        inProcess(input, "embedded", "--runner=FlinkRunner", "--parallelism=2", "--fasterCopy=true");
+        inProcess(input, "embedded", "--runner=FlinkRunner", "--parallelism=2",
+            "--flinkConfDir=" + FlinkCluster.ROOT.resolve("runners/flink/embedded"));
     RunOutput.assertSameOutput("embedded Flink vs DirectRunner", direct, embedded);
 
     Path clusterOut = tmp.getRoot().toPath().resolve("cluster");

@@ -49,9 +49,12 @@ public final class Main {
    * on 2 cores only adds contention (one of its threads keeps polling for work). Flink copies
    * each element between chained operators, and gives each deserialized element a new object,
    * unless told that no step mutates its input; that holds here, as every record is an immutable
-   * value (and Beam's coders never decode into a reused object).
+   * value (and Beam's coders never decode into a reused object). Its DataSet translation cannot
+   * chain a step to one with several consumers (a step with a rejects output, a collection written
+   * twice), so whole trajectories would cross a serializer at each; the DataStream translation, in
+   * batch mode, chains them.
    */
-  static String[] withRunDefaults(String[] args) {
+  public static String[] withRunDefaults(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     Set<String> registered = PipelineOptionsFactory.getRegisteredOptions().stream()
         .map(Class::getSimpleName)
@@ -64,6 +67,7 @@ public final class Main {
     if (registered.contains("FlinkPipelineOptions")) {
       addUnlessGiven(all, "fasterCopy", "true");
       addUnlessGiven(all, "objectReuse", "true");
+      addUnlessGiven(all, "useDataStreamForBatch", "true");
     }
     return all.toArray(new String[0]);
   }

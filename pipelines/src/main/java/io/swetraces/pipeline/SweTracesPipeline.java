@@ -191,12 +191,12 @@ public final class SweTracesPipeline {
             .apply("CountTokens", CountTokens.cl100k())
             .apply("FilterSft", FilterSft.trainingExamples().withCriteria(criteria));
 
+    // Rows are made before the two sets meet: Flink cannot chain a step that has two inputs, so
+    // what crosses to it is the small analysis row rather than the whole trajectory.
     PCollection<Row> analysis =
-        PCollectionList.of(sft.kept()).and(sft.dropped())
-            .apply("AllAnalysed", Flatten.pCollections())
-            .apply("ToAnalysisRows",
-                MapElements.into(TypeDescriptor.of(Row.class)).via(AnalysisTable::row))
-            .setRowSchema(AnalysisTable.SCHEMA);
+        PCollectionList.of(analysisRows("KeptAnalysisRows", sft.kept()))
+            .and(analysisRows("DroppedAnalysisRows", sft.dropped()))
+            .apply("AllAnalysed", Flatten.pCollections());
     PCollection<Reject> rejects =
         PCollectionList.of(read.rejects()).and(normalized.rejects())
             .apply("AllRejects", Flatten.pCollections());
@@ -227,15 +227,16 @@ public final class SweTracesPipeline {
 
     PCollectionView<AnalysisStats> stats =
         analysis.apply("SummarizeAnalysis", Combine.globally(new AnalysisStatsFn()).asSingletonView());
+    // Counted as ones: a runner that groups before combining (Flink) then moves no whole rows.
     PCollectionView<Long> rowsRead =
-        PCollectionList.of(read.output().apply("CountRows", Count.globally()))
-            .and(read.rejects().apply("CountUnreadable", Count.globally()))
+        PCollectionList.of(read.output().apply("RowOnes", ones()))
+            .and(read.rejects().apply("UnreadableOnes", ones()))
             .apply("RowsAndUnreadable", Flatten.pCollections())
             .apply("RowsRead", Sum.longsGlobally().asSingletonView());
     PCollectionView<Long> normalizedCount =
         normalized.output()
-            .apply("CountNormalized", Count.globally())
-            .apply("NormalizedTotal", View.asSingleton());
+            .apply("NormalizedOnes", ones())
+            .apply("CountNormalized", Sum.longsGlobally().asSingletonView());
     PCollectionView<Map<String, Long>> rejectsByReason =
         rejects
             .apply("RejectReasons", MapElements.into(TypeDescriptors.strings()).via(Reject::getReason))
@@ -262,6 +263,16 @@ public final class SweTracesPipeline {
         .apply("WriteReport", WriteReport.to(out.path(OutputDir.REPORT)))
         .apply("WriteSummary",
             TextIO.write().to(out.path("summary")).withSuffix(".json").withoutSharding());
+  }
+
+  private static PCollection<Row> analysisRows(String name, PCollection<Trajectory> trajectories) {
+    return trajectories
+        .apply(name, MapElements.into(TypeDescriptor.of(Row.class)).via(AnalysisTable::row))
+        .setRowSchema(AnalysisTable.SCHEMA);
+  }
+
+  private static <T> MapElements<T, Long> ones() {
+    return MapElements.into(TypeDescriptors.longs()).via(x -> 1L);
   }
 
   private static Map<String, String> settings(SweTracesOptions o, SftCriteria criteria) {
