@@ -1,6 +1,10 @@
 package io.swetraces.io;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +14,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -65,5 +71,31 @@ public class WriteLinesTest {
       rows.addAll(shard.subList(1, shard.size()));
     }
     assertEquals(List.of("1,a", "2,b", "3,c"), rows.stream().sorted().toList());
+  }
+
+  @Test
+  public void localAndChannelConcatenationWriteTheSameBytes() throws Exception {
+    Path dir = tmp.newFolder("parts").toPath();
+    List<ResourceId> parts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Path part = dir.resolve("part-" + i);
+      // Larger than one copy buffer, so both ways copy in several steps.
+      Files.write(part, ("part " + i + " é\n").repeat(200_000).getBytes(StandardCharsets.UTF_8));
+      parts.add(FileSystems.matchNewResource(part.toString(), false));
+    }
+    byte[] head = "h1,h2\n".getBytes(StandardCharsets.UTF_8);
+    ResourceId local = FileSystems.matchNewResource(dir.resolve("out/local.csv").toString(), false);
+    ResourceId channels = FileSystems.matchNewResource(dir.resolve("out/channels.csv").toString(), false);
+    assertTrue(WriteLines.ConcatenateFn.isLocal(local));
+    WriteLines.ConcatenateFn.concatenateLocally(head, parts, local);
+    WriteLines.ConcatenateFn.concatenate(head, parts, channels);
+
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    expected.write(head);
+    for (int i = 0; i < 3; i++) {
+      expected.write(Files.readAllBytes(dir.resolve("part-" + i)));
+    }
+    assertArrayEquals(expected.toByteArray(), Files.readAllBytes(dir.resolve("out/local.csv")));
+    assertArrayEquals(expected.toByteArray(), Files.readAllBytes(dir.resolve("out/channels.csv")));
   }
 }
