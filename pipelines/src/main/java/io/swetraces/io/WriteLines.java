@@ -1,7 +1,8 @@
 package io.swetraces.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -113,7 +114,7 @@ public final class WriteLines extends PTransform<PCollection<String>, PCollectio
   static final class WritePartsFn extends DoFn<String, String> {
     private final String folder;
     private final String suffix;
-    private transient @Nullable Writer writer;
+    private transient @Nullable OutputStream writer;
     private transient @Nullable String part;
 
     WritePartsFn(String folder, String suffix) {
@@ -125,11 +126,11 @@ public final class WriteLines extends PTransform<PCollection<String>, PCollectio
     public void process(@Element String line) throws IOException {
       if (writer == null) {
         part = folder + UUID.randomUUID() + suffix;
-        writer = Channels.newWriter(
-            FileSystems.create(FileSystems.matchNewResource(part, false), MimeTypes.TEXT),
-            StandardCharsets.UTF_8);
+        writer = new BufferedOutputStream(Channels.newOutputStream(
+            FileSystems.create(FileSystems.matchNewResource(part, false), MimeTypes.TEXT)), 1 << 16);
       }
-      writer.write(line);
+      // Encoded here: a Writer copies each MB-sized line into a char array first.
+      writer.write(line.getBytes(StandardCharsets.UTF_8));
       writer.write('\n');
     }
 

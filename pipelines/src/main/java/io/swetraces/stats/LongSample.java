@@ -218,10 +218,9 @@ final class LongSample {
     out.writeLong(max);
     out.writeBoolean(sorted);
     out.writeInt(values == null ? -1 : size);
-    for (int i = 0; values != null && i < size; i++) {
-      out.writeLong(values[i]);
-    }
-    if (values == null) {
+    if (values != null) {
+      StatsIo.writeLongs(out, values, 0, size);
+    } else {
       StatsIo.writeBytes(out, sketch.toByteArray());
     }
   }
@@ -241,9 +240,7 @@ final class LongSample {
     } else {
       s.values = new long[Math.max(size, 16)];
       s.size = size;
-      for (int i = 0; i < size; i++) {
-        s.values[i] = in.readLong();
-      }
+      StatsIo.readLongs(in, s.values, 0, size);
     }
     return s;
   }

@@ -4,6 +4,8 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -59,16 +61,28 @@ final class PointSample {
 
   void writeTo(DataOutput out) throws IOException {
     out.writeLong(seen);
-    StatsIo.writeMap(out, points, (o, p) -> {
-      for (long x : p) {
-        o.writeLong(x);
-      }
-    });
+    out.writeInt(points.size());
+    long[] values = new long[3 * points.size()];
+    int i = 0;
+    for (Map.Entry<String, long[]> p : points.entrySet()) {
+      StatsIo.writeBytes(out, p.getKey().getBytes(StandardCharsets.UTF_8));
+      System.arraycopy(p.getValue(), 0, values, i, 3);
+      i += 3;
+    }
+    StatsIo.writeLongs(out, values, 0, values.length);
   }
 
   /** Fills an empty sample from what {@link #writeTo} wrote. */
   void readFrom(DataInput in) throws IOException {
     seen = in.readLong();
-    StatsIo.readMap(in, points, i -> new long[] {i.readLong(), i.readLong(), i.readLong()});
+    String[] keys = new String[in.readInt()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = new String(StatsIo.readBytes(in), StandardCharsets.UTF_8);
+    }
+    long[] values = new long[3 * keys.length];
+    StatsIo.readLongs(in, values, 0, values.length);
+    for (int i = 0; i < keys.length; i++) {
+      points.put(keys[i], Arrays.copyOfRange(values, 3 * i, 3 * i + 3));
+    }
   }
 }

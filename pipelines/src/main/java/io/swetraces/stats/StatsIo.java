@@ -3,6 +3,7 @@ package io.swetraces.stats;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -21,6 +22,19 @@ final class StatsIo {
   static void writeBytes(DataOutput out, byte[] bytes) throws IOException {
     out.writeInt(bytes.length);
     out.write(bytes);
+  }
+
+  /** Longs in one write: the summary's accumulators are copied often, and mostly hold long values. */
+  static void writeLongs(DataOutput out, long[] values, int from, int to) throws IOException {
+    ByteBuffer bytes = ByteBuffer.allocate(8 * (to - from));
+    bytes.asLongBuffer().put(values, from, to - from);
+    out.write(bytes.array());
+  }
+
+  static void readLongs(DataInput in, long[] values, int from, int to) throws IOException {
+    byte[] bytes = new byte[8 * (to - from)];
+    in.readFully(bytes);
+    ByteBuffer.wrap(bytes).asLongBuffer().get(values, from, to - from);
   }
 
   static byte[] readBytes(DataInput in) throws IOException {

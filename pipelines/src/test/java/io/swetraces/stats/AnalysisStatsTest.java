@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.io.AnalysisTable;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.Row;
@@ -50,6 +51,21 @@ public class AnalysisStatsTest {
       case BOOLEAN: return false;
       default: return "";
     }
+  }
+
+  @Test
+  public void accumulatorsSurviveTheCoderSideBySide() throws Exception {
+    AnalysisStatsFn fn = new AnalysisStatsFn();
+    AnalysisStats a = fn.createAccumulator();
+    AnalysisStats b = fn.createAccumulator();
+    for (int i = 0; i < 300; i++) {
+      Row r = row(i % 3 == 0 ? "python" : "java", i % 2, "openhands", i % 7, 1_000 + 37 * i, "{\"bash\":1}", null);
+      fn.addInput(i % 2 == 0 ? a : b, r);
+    }
+    // Nested in a list, each accumulator must read back exactly its own bytes.
+    List<AnalysisStats> copies = CoderUtils.clone(ListCoder.of(AnalysisStatsCoder.of()), List.of(a, b));
+    assertEquals(fn.extractOutput(fn.mergeAccumulators(List.of(a, b))).figures(),
+        fn.extractOutput(fn.mergeAccumulators(copies)).figures());
   }
 
   @Test
