@@ -50,6 +50,16 @@ public final class TokenCounter {
     return new TokenCounter();
   }
 
+  /**
+   * Loads cl100k's vocabulary and pair tables on a background thread (about 0.4 s), so that a
+   * pipeline started meanwhile does not wait for them in its first CountTokens bundle.
+   */
+  public static void preloadInBackground() {
+    Thread load = new Thread(() -> Ascii.PAIRS.hashCode(), "cl100k-preload");
+    load.setDaemon(true);
+    load.start();
+  }
+
   /** Plain jtokkit, no memo: the reference the memoized counter must equal. */
   public static int count(String text) {
     if (text.isEmpty()) {
