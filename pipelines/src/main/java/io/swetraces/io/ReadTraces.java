@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -52,6 +55,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
 
   private static final TupleTag<RawRow> ROWS = new TupleTag<>() {};
   private static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+  static final TupleTag<List<RawRow>> ROW_BATCHES = new TupleTag<>() {};
   private static final TupleTag<KV<String, TraceInput>> KNOWN_COMBO = new TupleTag<>() {};
   private static final TupleTag<TraceInput> ROWS_DECIDE = new TupleTag<>() {};
 
@@ -150,9 +154,20 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
             : files.apply("AllFiles", WithKeys.of(0)).setCoder(KvCoder.of(VarIntCoder.of(), files.getCoder()))
                 .apply("GatherFiles", GroupByKey.create())
                 .apply("PlanLanes", ParDo.of(new PlanLanesFn(concurrentReads)));
-    return lanes
-        .apply("SpreadLanes", Reshuffle.viaRandomKey())
-        .apply("ReadRows", ParDo.of(new ReadLaneFn(formats, maxRowBytes)).withOutputTags(ROWS, TupleTagList.of(REJECTS)));
+    PCollectionTuple read =
+        lanes
+            .apply("SpreadLanes", Reshuffle.viaRandomKey())
+            .apply("ReadRows",
+                ParDo.of(new ReadLaneFn(formats, maxRowBytes)).withOutputTags(ROW_BATCHES, TupleTagList.of(REJECTS)));
+    Coder<RawRow> rowCoder;
+    try {
+      rowCoder = files.getPipeline().getSchemaRegistry().getSchemaCoder(RawRow.class);
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalStateException("RawRow has a schema", e);
+    }
+    PCollection<RawRow> rows =
+        read.get(ROW_BATCHES).setCoder(ListCoder.of(rowCoder)).apply("RowsOfBatches", Flatten.iterables());
+    return PCollectionTuple.of(ROWS, rows).and(REJECTS, read.get(REJECTS));
   }
 
   private static <T> PCollection<T> flatten(String name, PCollection<T> a, PCollection<T> b) {
