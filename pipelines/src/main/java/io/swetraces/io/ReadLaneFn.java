@@ -95,7 +95,6 @@ final class ReadLaneFn extends DoFn<ReadLane, List<RawRow>> {
    * costs it about 80 ms of CPU time across the steps that follow (measured by shrinking them).
    */
   private static final class ClaimingEmitter extends ReadTraces.Emitter {
-    private final MultiOutputReceiver out;
     private final int index;
     private final RestrictionTracker<ReadSpan, ReadSpan.Claim> tracker;
     private final long budget;
@@ -109,7 +108,6 @@ final class ReadLaneFn extends DoFn<ReadLane, List<RawRow>> {
     ClaimingEmitter(TraceInput file, MultiOutputReceiver out, long maxRowBytes, int index,
         RestrictionTracker<ReadSpan, ReadSpan.Claim> tracker, long budget, long batchLimit) {
       super(file, out, maxRowBytes);
-      this.out = out;
       this.index = index;
       this.tracker = tracker;
       this.budget = budget;

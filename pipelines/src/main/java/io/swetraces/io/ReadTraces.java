@@ -298,7 +298,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
   /** Sends a file's rows and rejects to their outputs, tagged and counted. */
   static class Emitter implements RowSink {
     private final TraceInput file;
-    private final DoFn.MultiOutputReceiver out;
+    final DoFn.MultiOutputReceiver out;
     private final long maxRowBytes;
 
     Emitter(TraceInput file, DoFn.MultiOutputReceiver out, long maxRowBytes) {

@@ -59,15 +59,8 @@ public final class ChatMl {
     for (String call : calls) {
       turn.append("\n<tool_call>\n").append(call).append("\n</tool_call>");
     }
-    int from = body;
-    while (from < turn.length() && PyText.isSpace(turn.charAt(from))) {
-      from++;
-    }
-    int to = turn.length();
-    while (to > from && PyText.isSpace(turn.charAt(to - 1))) {
-      to--;
-    }
-    turn.setLength(to);
+    int from = PyText.stripStart(turn, body, turn.length());
+    turn.setLength(PyText.stripEnd(turn, from, turn.length()));
     turn.delete(body, from);
     return turn.append(TURN_END).toString();
   }

@@ -29,15 +29,24 @@ public final class PyText {
 
   /** Python's {@code str.strip()}. */
   public static String strip(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && isSpace(s.charAt(start))) {
-      start++;
+    int start = stripStart(s, 0, s.length());
+    return s.substring(start, stripEnd(s, start, s.length()));
+  }
+
+  /** Where {@code s[from, to)} starts once its leading white space is stripped. */
+  static int stripStart(CharSequence s, int from, int to) {
+    while (from < to && isSpace(s.charAt(from))) {
+      from++;
     }
-    while (end > start && isSpace(s.charAt(end - 1))) {
-      end--;
+    return from;
+  }
+
+  /** Where {@code s[from, to)} ends once its trailing white space is stripped. */
+  static int stripEnd(CharSequence s, int from, int to) {
+    while (to > from && isSpace(s.charAt(to - 1))) {
+      to--;
     }
-    return s.substring(start, end);
+    return to;
   }
 
   /** Python's {@code str.split()} with no separator: runs of white space separate, none is empty. */
