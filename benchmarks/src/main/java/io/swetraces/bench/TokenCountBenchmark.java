@@ -3,8 +3,8 @@ package io.swetraces.bench;
 import io.swetraces.model.Message;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.ChatMl;
+import io.swetraces.parse.ConversationTokens;
 import io.swetraces.parse.TokenCounter;
-import io.swetraces.transforms.CountTokens;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,9 +48,9 @@ public class TokenCountBenchmark {
 
   @Benchmark
   public void countTokens(BenchCorpus corpus, Blackhole out) {
-    TokenCounter counter = TokenCounter.memoized();
+    ConversationTokens counter = ConversationTokens.memoized();
     for (Trajectory t : corpus.trajectories) {
-      out.consume(CountTokens.of(t.getMessages(), counter));
+      out.consume(counter.of(t.getMessages()));
     }
   }
 

@@ -50,7 +50,7 @@ public final class ChatMl {
       size += calls.get(calls.size() - 1).length() + 26;
     }
     // One builder sized for the whole turn: the body is stripped in place, not copied.
-    StringBuilder turn = new StringBuilder(size).append(TURN_START).append(m.getRole()).append('\n');
+    StringBuilder turn = new StringBuilder(size).append(header(m));
     int body = turn.length();
     if (!reasoning.isEmpty()) {
       turn.append("<think>\n").append(reasoning).append("\n</think>\n\n");
@@ -63,6 +63,21 @@ public final class ChatMl {
     turn.setLength(PyText.stripEnd(turn, from, turn.length()));
     turn.delete(body, from);
     return turn.append(TURN_END).toString();
+  }
+
+  /** A turn's first line: its start and role. */
+  static String header(Message m) {
+    return TURN_START + m.getRole() + '\n';
+  }
+
+  /**
+   * Whether a message's turn is {@link #header}, its content stripped and {@link #TURN_END}: it has
+   * no tool calls and no reasoning to show.
+   */
+  static boolean contentOnly(Message m) {
+    String reasoning = m.getReasoningContent();
+    return m.getToolCalls().isEmpty()
+        && (reasoning == null || PyText.stripStart(reasoning, 0, reasoning.length()) == reasoning.length());
   }
 
   private static String toolCall(ToolCall call) {

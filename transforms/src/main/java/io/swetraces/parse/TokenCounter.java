@@ -69,14 +69,29 @@ public final class TokenCounter {
   }
 
   public long countOf(String text) {
-    byte[] b = replaceLoneSurrogates(text).getBytes(StandardCharsets.UTF_8);
+    byte[] b = utf8(text);
+    return countOf(b, 0, b.length);
+  }
+
+  /** The count of the UTF-8 text {@code b[from, to)}. */
+  public long countOf(byte[] b, int from, int to) {
     long total = 0;
-    for (int start = 0; start < b.length; ) {
-      int end = lineEnd(b, start);
+    for (int start = from; start < to; ) {
+      int end = lineEnd(b, start, to);
       total += lines.count(b, start, end);
       start = end;
     }
     return total;
+  }
+
+  /** The count of one line, {@code b[start, end)} with {@code end} a {@link #lineEnd}. */
+  long countOfLine(byte[] b, int start, int end) {
+    return lines.count(b, start, end);
+  }
+
+  /** The bytes tiktoken encodes for a text: UTF-8, with unpaired surrogates as U+FFFD. */
+  public static byte[] utf8(String text) {
+    return replaceLoneSurrogates(text).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Share of line lookups answered from the memo since this counter was made. */
@@ -84,15 +99,14 @@ public final class TokenCounter {
     return lines.hitRate();
   }
 
-  /** The end of the line of UTF-8 text starting at {@code start}: just after a splitting newline. */
-  static int lineEnd(byte[] b, int start) {
-    int n = b.length;
+  /**
+   * The end of the line of UTF-8 text {@code b[start, n)}: just after a splitting newline, or
+   * {@code n}.
+   */
+  static int lineEnd(byte[] b, int start, int n) {
     for (int i = start; i < n; i++) {
       if (b[i] == '\n') {
-        int j = i + 1;
-        while (j < n && b[j] != '\n' && b[j] != '\r' && maybeSpace(b[j])) {
-          j++;
-        }
+        int j = afterSpaces(b, i + 1, n);
         if (j == n || (b[j] != '\n' && b[j] != '\r')) {
           return i + 1;
         }
@@ -100,6 +114,18 @@ public final class TokenCounter {
       }
     }
     return n;
+  }
+
+  /**
+   * Where the run of bytes that might be white space other than {@code \r} and {@code \n}, from
+   * {@code i}, ends: at a newline, at a byte that is surely not white space, or at {@code n}. After
+   * a newline, whether the pre-tokenizer must split there depends on that byte alone.
+   */
+  static int afterSpaces(byte[] b, int i, int n) {
+    while (i < n && b[i] != '\n' && b[i] != '\r' && maybeSpace(b[i])) {
+      i++;
+    }
+    return i;
   }
 
   /** The end of the word starting at {@code start} within a line ending at {@code end}. */

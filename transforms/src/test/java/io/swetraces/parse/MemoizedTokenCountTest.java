@@ -5,8 +5,8 @@ import static org.junit.Assert.assertTrue;
 
 import io.swetraces.model.Message;
 import io.swetraces.model.TokenCounts;
+import io.swetraces.model.ToolCall;
 import io.swetraces.model.Trajectory;
-import io.swetraces.transforms.CountTokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,24 +131,65 @@ public class MemoizedTokenCountTest {
   }
 
   @Test
-  public void countTokensEqualsPlainCountsOfItsThreeTexts() throws Exception {
-    TokenCounter memo = TokenCounter.memoized();
+  public void conversationCountsEqualPlainCountsOfTheirThreeTexts() throws Exception {
+    ConversationTokens memo = ConversationTokens.memoized();
     List<Trajectory> rows = sample();
-    for (int i = 0; i < rows.size(); i++) {
-      List<Message> messages = rows.get(i).getMessages();
-      List<String> contents = new ArrayList<>();
-      long assistant = 0;
-      for (Message m : messages) {
-        contents.add(m.getContent());
-        assistant += "assistant".equals(m.getRole()) ? TokenCounter.count(ChatMl.turn(m)) : 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < rows.size(); i++) {
+        List<Message> messages = rows.get(i).getMessages();
+        assertEquals("row " + i, plainCounts(messages), memo.of(messages));
       }
-      TokenCounts expected =
-          TokenCounts.of(
-              TokenCounter.count(String.join("\n", contents)),
-              TokenCounter.count(ChatMl.render(messages)),
-              assistant);
-      assertEquals("row " + i, expected, CountTokens.of(messages, memo));
     }
+  }
+
+  /**
+   * Conversations whose contents start and end with every kind of white space, newline runs and
+   * characters that might be white space, so that the edges the joined text and the turns share or
+   * not fall everywhere; some turns carry reasoning or a tool call.
+   */
+  @Test
+  public void conversationCountsEqualPlainCountsOnRandomConversations() {
+    Random random = new Random(20261125);
+    ConversationTokens memo = ConversationTokens.memoized();
+    String[] roles = {"system", "user", "assistant", "tool"};
+    for (int i = 0; i < 5_000; i++) {
+      List<Message> messages = new ArrayList<>();
+      int count = random.nextInt(6);
+      for (int k = 0; k < count; k++) {
+        StringBuilder content = new StringBuilder();
+        int parts = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(30);
+        for (int p = 0; p < parts; p++) {
+          content.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        Message.Builder m =
+            Message.builder()
+                .setRole(roles[random.nextInt(roles.length)])
+                .setContent(content.toString())
+                .setToolCalls(List.of());
+        if (random.nextInt(8) == 0) {
+          m.setReasoningContent(random.nextBoolean() ? " \n" : "why\n");
+        }
+        if (random.nextInt(8) == 0) {
+          m.setToolCalls(List.of(ToolCall.of("c" + k, "function", "bash", "{\"command\": \"ls\\n\"}")));
+        }
+        messages.add(m.build());
+      }
+      assertEquals(messages.toString(), plainCounts(messages), memo.of(messages));
+    }
+  }
+
+  /** The three counts by plain jtokkit on the three texts themselves. */
+  private static TokenCounts plainCounts(List<Message> messages) {
+    List<String> contents = new ArrayList<>();
+    long assistant = 0;
+    for (Message m : messages) {
+      contents.add(m.getContent());
+      assistant += "assistant".equals(m.getRole()) ? TokenCounter.count(ChatMl.turn(m)) : 0;
+    }
+    return TokenCounts.of(
+        TokenCounter.count(String.join("\n", contents)),
+        TokenCounter.count(ChatMl.render(messages)),
+        assistant);
   }
 
   private static List<Trajectory> sample() throws Exception {
@@ -163,7 +204,8 @@ public class MemoizedTokenCountTest {
   }
 
   private static int lineEnd(String s, int start) {
-    return TokenCounter.lineEnd(s.getBytes(StandardCharsets.UTF_8), start);
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    return TokenCounter.lineEnd(b, start, b.length);
   }
 
   private static int wordEnd(String s, int start) {
