@@ -1,6 +1,8 @@
 package io.swetraces.pipeline;
 
 import io.swetraces.io.SourceUnavailableException;
+import io.swetraces.parse.TokenCounter;
+import io.swetraces.report.ReportPage;
 import io.swetraces.stats.ConsoleTables;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +17,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    // Beam's options take about half a second to set up on one core; the other loads the
+    // vocabulary and the report's renderer meanwhile, rather than in the first and last steps.
+    TokenCounter.preloadInBackground();
+    ReportPage.warmUpInBackground();
     PipelineOptionsFactory.register(SweTracesOptions.class);
     SweTracesOptions options;
     PipelineResult result;

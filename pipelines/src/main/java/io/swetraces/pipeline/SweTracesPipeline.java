@@ -15,7 +15,6 @@ import io.swetraces.model.RawRow;
 import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.Json;
-import io.swetraces.parse.TokenCounter;
 import io.swetraces.parse.TrajectoryParser;
 import io.swetraces.report.WriteReport;
 import io.swetraces.stats.AnalysisStats;
@@ -73,7 +72,6 @@ public final class SweTracesPipeline {
 
   /** Checks the options, builds the graph and starts it; used by main and by every test alike. */
   public static PipelineResult run(SweTracesOptions options) throws IOException {
-    TokenCounter.preloadInBackground();
     FileSystems.setDefaultPipelineOptions(options);
     List<TraceSource> sources = sources(options);
     OutputDir out = OutputDir.at(options.getOutput());

@@ -1,6 +1,7 @@
 package io.swetraces.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.parse.Json;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.svg.SVGGraphics2D;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.jfree.svg.ViewBox;
 
 /**
@@ -22,10 +24,39 @@ public final class ReportPage {
   static final int WIDTH = 720;
   static final int HEIGHT = 400;
 
+  /** The warm-up render, while it may still run. */
+  private static volatile @Nullable Thread warmUp;
+
   private ReportPage() {}
+
+  /**
+   * Renders the report of an empty run on a background thread, so that Java2D and JFreeChart are
+   * loaded and initialized (about 0.4 s) while the pipeline runs, not after its last step.
+   */
+  public static void warmUpInBackground() {
+    Thread render = new Thread(() -> files(Json.MAPPER.createObjectNode()), "report-warm-up");
+    render.setDaemon(true);
+    warmUp = render;
+    render.start();
+  }
 
   /** Every file of the report, by path relative to the report folder. */
   public static Map<String, byte[]> render(JsonNode summary) {
+    // Never two first renders at once: their class initializations could wait on each other.
+    Thread render = warmUp;
+    if (render != null) {
+      try {
+        render.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the report renderer warmed up", e);
+      }
+      warmUp = null;
+    }
+    return files(summary);
+  }
+
+  private static Map<String, byte[]> files(JsonNode summary) {
     System.setProperty("java.awt.headless", "true");
     List<ReportCharts.Chart> charts = ReportCharts.all(summary);
     Map<String, byte[]> files = new LinkedHashMap<>();
