@@ -28,9 +28,6 @@ import java.util.Arrays;
  * <p>An instance is not thread-safe; use one per thread (a DoFn instance).
  */
 public final class TokenCounter {
-  // Loaded once per JVM; jtokkit's Encoding is immutable and safe to share between threads.
-  private static final Encoding CL100K =
-      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -65,7 +62,7 @@ public final class TokenCounter {
     if (text.isEmpty()) {
       return 0;
     }
-    return CL100K.countTokensOrdinary(replaceLoneSurrogates(text));
+    return Cl100k.ENCODING.countTokensOrdinary(replaceLoneSurrogates(text));
   }
 
   public long countOf(String text) {
@@ -160,12 +157,20 @@ public final class TokenCounter {
     int count = Ascii.PAIRS.count(b, start, end, scratch);
     return count != AsciiBytePairs.NOT_ASCII
         ? count
-        : CL100K.countTokensOrdinary(new String(b, start, end - start, StandardCharsets.UTF_8));
+        : Cl100k.ENCODING.countTokensOrdinary(new String(b, start, end - start, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Loaded once per JVM, on first use rather than with this class, so that {@link
+   * #preloadInBackground} returns at once; jtokkit's Encoding is immutable and safe to share.
+   */
+  private static final class Cl100k {
+    static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
   }
 
   /** Built on first use: plain counts do not need it. */
   private static final class Ascii {
-    static final AsciiBytePairs PAIRS = AsciiBytePairs.of(CL100K);
+    static final AsciiBytePairs PAIRS = AsciiBytePairs.of(Cl100k.ENCODING);
   }
 
   /** A 64-bit hash of b[start, end), eight bytes at a step. */
