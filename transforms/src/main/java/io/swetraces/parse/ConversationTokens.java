@@ -39,6 +39,8 @@ public final class ConversationTokens {
   private final Bytes joined = new Bytes();
   /** A turn's head or tail. */
   private final Bytes edge = new Bytes();
+  /** The joined text's count so far, in the conversation being counted. */
+  private long traj;
 
   private ConversationTokens(TokenCounter counter) {
     this.counter = counter;
@@ -50,7 +52,7 @@ public final class ConversationTokens {
   }
 
   public TokenCounts of(List<Message> messages) {
-    long traj = 0;
+    traj = 0;
     long rendered = messages.isEmpty() ? 0 : Join.TOKENS * (messages.size() - 1);
     long assistant = 0;
     joined.clear();
@@ -59,35 +61,13 @@ public final class ConversationTokens {
       if (i > 0) {
         joined.add((byte) '\n');
       }
-      String content = m.getContent();
-      byte[] c = TokenCounter.utf8(content);
+      byte[] content = TokenCounter.utf8(m.getContent());
       long turn;
-      if (!ChatMl.contentOnly(m)) {
-        turn = counter.countOf(ChatMl.turn(m));
-        joined.add(c, 0, c.length);
+      if (ChatMl.contentOnly(m)) {
+        turn = contentTurn(m, content);
       } else {
-        int from = PyText.stripStart(content, 0, content.length());
-        int to = PyText.stripEnd(content, from, content.length());
-        // Stripped characters are white space, never surrogates: 1 to 3 UTF-8 bytes each.
-        int s = utf8Length(content, 0, from);
-        int e = c.length - utf8Length(content, to, content.length());
-        int f = firstSharedSplit(c, s, e);
-        edge.clear();
-        edge.add(TokenCounter.utf8(ChatMl.header(m)));
-        if (f < 0) {
-          edge.add(c, s, e).add(TURN_END);
-          turn = count(edge);
-          joined.add(c, 0, c.length);
-        } else {
-          long middle = 0;
-          int g = f;
-          for (int next; isSharedSplit(c, next = TokenCounter.lineEnd(c, g, c.length), e); g = next) {
-            middle += counter.countOfLine(c, g, next);
-          }
-          turn = count(edge.add(c, s, f)) + middle + count(edge.clear().add(c, g, e).add(TURN_END));
-          traj += count(joined.add(c, 0, f)) + middle;
-          joined.clear().add(c, g, c.length);
-        }
+        turn = counter.countOf(ChatMl.turn(m));
+        joined.add(content, 0, content.length);
       }
       rendered += turn;
       if ("assistant".equals(m.getRole())) {
@@ -100,9 +80,36 @@ public final class ConversationTokens {
     return TokenCounts.of(traj, rendered, assistant);
   }
 
-  /** Share of line lookups answered from the memo since this was made. */
-  public double hitRate() {
-    return counter.hitRate();
+  /**
+   * The count of a content-only turn; passes the content on to the joined text, counting the
+   * middle it shares with the turn on the way.
+   */
+  private long contentTurn(Message m, byte[] c) {
+    String content = m.getContent();
+    int from = PyText.stripStart(content, 0, content.length());
+    int to = PyText.stripEnd(content, from, content.length());
+    // Stripped characters are white space, never surrogates: 1 to 3 UTF-8 bytes each.
+    int s = utf8Length(content, 0, from);
+    int e = c.length - utf8Length(content, to, content.length());
+    edge.clear().add(TokenCounter.utf8(ChatMl.header(m)));
+    int f = firstSharedSplit(c, s, e);
+    if (f < 0) {
+      joined.add(c, 0, c.length);
+      return count(edge.add(c, s, e).add(TURN_END));
+    }
+    long middle = 0;
+    int g = f;
+    while (true) {
+      int next = TokenCounter.lineEnd(c, g, c.length);
+      if (!isSharedSplit(c, next, e)) {
+        break;
+      }
+      middle += counter.countOfLine(c, g, next);
+      g = next;
+    }
+    traj += count(joined.add(c, 0, f)) + middle;
+    joined.clear().add(c, g, c.length);
+    return count(edge.add(c, s, f)) + middle + count(edge.clear().add(c, g, e).add(TURN_END));
   }
 
   /**
