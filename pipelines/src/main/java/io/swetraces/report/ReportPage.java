@@ -2,6 +2,7 @@ package io.swetraces.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.parse.Json;
+import java.awt.AWTError;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.jfree.chart.ChartUtils;
 import org.jfree.svg.SVGGraphics2D;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.jfree.svg.ViewBox;
 
 /**
@@ -34,10 +35,18 @@ public final class ReportPage {
    * loaded and initialized (about 0.4 s) while the pipeline runs, not after its last step.
    */
   public static void warmUpInBackground() {
-    Thread render = new Thread(() -> files(Json.MAPPER.createObjectNode()), "report-warm-up");
+    Thread render = new Thread(ReportPage::renderEmpty, "report-warm-up");
     render.setDaemon(true);
     warmUp = render;
     render.start();
+  }
+
+  private static void renderEmpty() {
+    try {
+      files(Json.MAPPER.createObjectNode());
+    } catch (RuntimeException | LinkageError | AWTError e) {
+      // Only time is lost: the run's own render meets the same failure and reports it.
+    }
   }
 
   /** Every file of the report, by path relative to the report folder. */

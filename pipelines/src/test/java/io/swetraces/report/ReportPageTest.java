@@ -3,6 +3,7 @@ package io.swetraces.report;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -102,5 +103,17 @@ public class ReportPageTest {
         .matcher(html.replaceAll("xmlns(:\\w+)?=['\"][^'\"]*['\"]", ""));
     assertTrue(urls.find() ? "address in page: " + urls.group() : "", !urls.find(0));
     assertEquals(12, html.split("<figure data-chart=").length - 1);
+  }
+
+  @Test
+  public void aRenderAfterTheWarmUpIsTheSameReport() throws Exception {
+    JsonNode summary = Json.MAPPER.readTree(FIXTURE);
+    Map<String, byte[]> before = ReportPage.render(summary);
+    ReportPage.warmUpInBackground();
+    Map<String, byte[]> after = ReportPage.render(summary);
+    assertEquals(before.keySet(), after.keySet());
+    for (String file : before.keySet()) {
+      assertArrayEquals(file, before.get(file), after.get(file));
+    }
   }
 }
