@@ -71,7 +71,7 @@ public final class TokenCounter {
   }
 
   /** The count of the UTF-8 text {@code b[from, to)}. */
-  public long countOf(byte[] b, int from, int to) {
+  long countOf(byte[] b, int from, int to) {
     long total = 0;
     for (int start = from; start < to; ) {
       int end = lineEnd(b, start, to);
@@ -87,7 +87,7 @@ public final class TokenCounter {
   }
 
   /** The bytes tiktoken encodes for a text: UTF-8, with unpaired surrogates as U+FFFD. */
-  public static byte[] utf8(String text) {
+  static byte[] utf8(String text) {
     return replaceLoneSurrogates(text).getBytes(StandardCharsets.UTF_8);
   }
 
