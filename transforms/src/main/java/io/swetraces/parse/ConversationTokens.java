@@ -92,8 +92,8 @@ public final class ConversationTokens {
     int s = utf8Length(content, 0, from);
     int e = c.length - utf8Length(content, to, content.length());
     edge.clear().add(TokenCounter.utf8(ChatMl.header(m)));
-    int f = firstSharedSplit(c, s, e);
-    if (f < 0) {
+    int f = TokenCounter.lineEnd(c, s, c.length);
+    if (!isSharedSplit(c, f, e)) {
       joined.add(c, 0, c.length);
       return count(edge.add(c, s, e).add(TURN_END));
     }
@@ -113,26 +113,10 @@ public final class ConversationTokens {
   }
 
   /**
-   * The first split after a newline in the stripped content {@code c[s, e)} whose deciding byte is
-   * inside it, or -1.
+   * Whether a line end in {@code c} is a split whose deciding byte is inside {@code c[.., e)}. If
+   * the first line end after the stripped start is not, none after it is: the bytes from there to
+   * the stripped end might all be white space.
    */
-  private static int firstSharedSplit(byte[] c, int s, int e) {
-    for (int i = s; i < e; i++) {
-      if (c[i] == '\n') {
-        int j = TokenCounter.afterSpaces(c, i + 1, c.length);
-        if (j >= e) {
-          return -1;
-        }
-        if (c[j] != '\n' && c[j] != '\r') {
-          return i + 1;
-        }
-        i = j - 1;
-      }
-    }
-    return -1;
-  }
-
-  /** Whether a line end in {@code c} is a split whose deciding byte is inside {@code c[.., e)}. */
   private static boolean isSharedSplit(byte[] c, int at, int e) {
     return at < e && TokenCounter.afterSpaces(c, at, c.length) < e;
   }
