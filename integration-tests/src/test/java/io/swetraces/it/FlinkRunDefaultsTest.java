@@ -1,12 +1,16 @@
 package io.swetraces.it;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import io.swetraces.pipeline.Main;
+import io.swetraces.pipeline.SweTracesOptions;
 import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Test;
 
-/** The launcher's production defaults for Flink, with Flink's runner on the classpath. */
+/** The production defaults for Flink, with Flink's runner on the classpath. */
 public class FlinkRunDefaultsTest {
   @Test
   public void addsTheFlinkDefaultsUnlessGiven() {
@@ -17,5 +21,17 @@ public class FlinkRunDefaultsTest {
         List.of("--fasterCopy=true", "--useDataStreamForBatch=true"),
         args.stream().filter(a -> a.startsWith("--fasterCopy") || a.startsWith("--useDataStream")).toList());
     assertEquals(1, args.stream().filter(a -> a.startsWith("--objectReuse")).count());
+  }
+
+  @Test
+  public void readsFilesWholeOnFlinkInBatchModeOnly() {
+    assertFalse(options("--runner=FlinkRunner").getSplittableReads());
+    assertTrue(options("--runner=FlinkRunner", "--streaming=true").getSplittableReads());
+    assertTrue(options("--runner=DirectRunner").getSplittableReads());
+    assertTrue(options("--runner=FlinkRunner", "--splittableReads=true").getSplittableReads());
+  }
+
+  private static SweTracesOptions options(String... args) {
+    return PipelineOptionsFactory.fromArgs(args).as(SweTracesOptions.class);
   }
 }

@@ -43,7 +43,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * compressed); what cannot be read comes out as a reject, never as an exception.
  *
  * <p>Files are read by a splittable DoFn ({@link ReadLaneFn}), a lane of files at a time, so
- * runners can checkpoint a read between rows and a bundle never holds a whole file. With {@link
+ * runners can checkpoint a read between rows and a bundle never holds a whole file; or, {@link
+ * #withSplittableReads} false, a lane at a time by a plain DoFn. With {@link
  * #withFirstRowsPerCombo}, files whose (agent, model) pair is known before reading them are read in
  * name order only until that pair has its N rows: a sample of a remote dataset costs the bytes of N
  * rows, not of whole shards.
@@ -71,24 +72,26 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
   private final @Nullable TrajectoryParser parser;
   private final long maxRowBytes;
   private final int concurrentReads;
+  private final boolean splittable;
 
   private ReadTraces(List<TraceSource> sources, List<TraceFormat> formats, int limitPerCombo,
-      @Nullable TrajectoryParser parser, long maxRowBytes, int concurrentReads) {
+      @Nullable TrajectoryParser parser, long maxRowBytes, int concurrentReads, boolean splittable) {
     this.sources = List.copyOf(sources);
     this.formats = List.copyOf(formats);
     this.limitPerCombo = limitPerCombo;
     this.parser = parser;
     this.maxRowBytes = maxRowBytes;
     this.concurrentReads = concurrentReads;
+    this.splittable = splittable;
   }
 
   public static ReadTraces from(List<TraceSource> sources) {
-    return new ReadTraces(sources, DEFAULT_FORMATS, 0, null, DEFAULT_MAX_ROW_BYTES, 0);
+    return new ReadTraces(sources, DEFAULT_FORMATS, 0, null, DEFAULT_MAX_ROW_BYTES, 0, true);
   }
 
   /** Reads with these formats, the first one accepting a file name wins. */
   public ReadTraces withFormats(List<TraceFormat> formats) {
-    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes, concurrentReads);
+    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes, concurrentReads, splittable);
   }
 
   /** Rejects rows longer than this ({@code row_too_large}); JSON Lines rows are never held whole. */
@@ -96,7 +99,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     if (maxRowBytes <= 0) {
       throw new IllegalArgumentException("maxRowBytes must be positive, got " + maxRowBytes);
     }
-    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes, concurrentReads);
+    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes, concurrentReads, splittable);
   }
 
   /**
@@ -108,7 +111,17 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     if (n < 0) {
       throw new IllegalArgumentException("concurrent reads must be 0 or more, got " + n);
     }
-    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes, n);
+    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes, n, splittable);
+  }
+
+  /**
+   * Whether lanes are read by a splittable DoFn (the default) or each in one go by a plain one. A
+   * splittable read can be checkpointed and split, but Flink does neither in batch mode and places
+   * each one on a worker by a random key, so four files on two workers often leave one worker three
+   * of them; plain reads follow the lanes, which are dealt to workers in turn.
+   */
+  public ReadTraces withSplittableReads(boolean splittable) {
+    return new ReadTraces(sources, formats, limitPerCombo, parser, maxRowBytes, concurrentReads, splittable);
   }
 
   /**
@@ -120,7 +133,7 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit must be positive, got " + limit);
     }
-    return new ReadTraces(sources, formats, limit, parser, maxRowBytes, concurrentReads);
+    return new ReadTraces(sources, formats, limit, parser, maxRowBytes, concurrentReads, splittable);
   }
 
   @Override
@@ -154,11 +167,14 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
             : files.apply("AllFiles", WithKeys.of(0)).setCoder(KvCoder.of(VarIntCoder.of(), files.getCoder()))
                 .apply("GatherFiles", GroupByKey.create())
                 .apply("PlanLanes", ParDo.of(new PlanLanesFn(concurrentReads)));
+    PCollection<ReadLane> spread = lanes.apply("SpreadLanes", Reshuffle.viaRandomKey());
+    if (!splittable) {
+      return spread.apply("ReadRows",
+          ParDo.of(new ReadWholeLaneFn(formats, maxRowBytes)).withOutputTags(ROWS, TupleTagList.of(REJECTS)));
+    }
     PCollectionTuple read =
-        lanes
-            .apply("SpreadLanes", Reshuffle.viaRandomKey())
-            .apply("ReadRows",
-                ParDo.of(new ReadLaneFn(formats, maxRowBytes)).withOutputTags(ROW_BATCHES, TupleTagList.of(REJECTS)));
+        spread.apply("ReadRows",
+            ParDo.of(new ReadLaneFn(formats, maxRowBytes)).withOutputTags(ROW_BATCHES, TupleTagList.of(REJECTS)));
     Coder<RawRow> rowCoder;
     try {
       rowCoder = files.getPipeline().getSchemaRegistry().getSchemaCoder(RawRow.class);
@@ -236,6 +252,24 @@ public final class ReadTraces extends PTransform<PBegin, WithRejects<RawRow>> {
       for (List<TraceInput> lane : dealt) {
         lane.sort(Comparator.comparing(TraceInput::getPath));
         out.output(ReadLane.of(lane));
+      }
+    }
+  }
+
+  /** Reads a lane's files one after the other, each whole. */
+  static final class ReadWholeLaneFn extends DoFn<ReadLane, RawRow> {
+    private final List<TraceFormat> formats;
+    private final long maxRowBytes;
+
+    ReadWholeLaneFn(List<TraceFormat> formats, long maxRowBytes) {
+      this.formats = formats;
+      this.maxRowBytes = maxRowBytes;
+    }
+
+    @ProcessElement
+    public void process(@Element ReadLane lane, MultiOutputReceiver out) throws IOException {
+      for (TraceInput file : lane.getFiles()) {
+        read(TraceFile.of(file), formats, new Emitter(file, out, maxRowBytes));
       }
     }
   }

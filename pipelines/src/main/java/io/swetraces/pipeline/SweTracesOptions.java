@@ -3,11 +3,12 @@ package io.swetraces.pipeline;
 import io.swetraces.hub.HubOptions;
 import io.swetraces.parse.PatchCounting;
 import io.swetraces.transforms.TokenBudget;
+import java.util.List;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.DefaultValueFactory;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Description;
-import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.StreamingOptions;
 
 /** Every option of a swe-traces run; runner options come on top of these. */
 public interface SweTracesOptions extends HubOptions {
@@ -96,6 +97,24 @@ public interface SweTracesOptions extends HubOptions {
       return "DirectRunner".equals(options.getRunner().getSimpleName())
           ? Runtime.getRuntime().availableProcessors()
           : 0;
+    }
+  }
+
+  @Description("Read files with a splittable DoFn, which a runner can checkpoint and split inside a "
+      + "file, rather than each file in one go. Defaults to false on Flink in batch mode, which does "
+      + "neither and places splittable reads on workers at random (few files could fall on one "
+      + "worker), and to true elsewhere.")
+  @Default.InstanceFactory(SplittableReadsFactory.class)
+  boolean getSplittableReads();
+
+  void setSplittableReads(boolean value);
+
+  /** Flink, outside streaming mode, gains nothing from splittable reads. */
+  final class SplittableReadsFactory implements DefaultValueFactory<Boolean> {
+    @Override
+    public Boolean create(PipelineOptions options) {
+      return !"FlinkRunner".equals(options.getRunner().getSimpleName())
+          || options.as(StreamingOptions.class).isStreaming();
     }
   }
 

@@ -172,7 +172,8 @@ public final class SweTracesPipeline {
     ReadTraces reader =
         ReadTraces.from(sources)
             .withMaxRowBytes((long) o.getMaxRowMegabytes() << 20)
-            .withConcurrentReads(o.getConcurrentReads());
+            .withConcurrentReads(o.getConcurrentReads())
+            .withSplittableReads(o.getSplittableReads());
     if (o.getLimitPerCombo() > 0) {
       reader = reader.withFirstRowsPerCombo(o.getLimitPerCombo(), new TrajectoryParser(o.getAgent(), o.getModel()));
     }

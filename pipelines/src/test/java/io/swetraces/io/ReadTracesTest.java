@@ -17,7 +17,8 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * Reading in lanes through the splittable reader: the DirectRunner checkpoints it every 100 rows,
- * and every row still comes out once, with its own row number, whatever the number of lanes.
+ * and every row still comes out once, with its own row number, whatever the number of lanes. The
+ * plain reader reads the same.
  */
 public class ReadTracesTest {
   @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
@@ -25,15 +26,20 @@ public class ReadTracesTest {
 
   @Test
   public void everyRowOnceAcrossCheckpointsAndLanes() throws Exception {
-    assertReadsEveryRow(2);
+    assertReadsEveryRow(2, true);
   }
 
   @Test
   public void everyRowOnceWithALanePerFile() throws Exception {
-    assertReadsEveryRow(0);
+    assertReadsEveryRow(0, true);
   }
 
-  private void assertReadsEveryRow(int lanes) throws Exception {
+  @Test
+  public void everyRowOnceReadingLanesWhole() throws Exception {
+    assertReadsEveryRow(2, false);
+  }
+
+  private void assertReadsEveryRow(int lanes, boolean splittable) throws Exception {
     Path in = tmp.newFolder("in").toPath();
     List<String> expected = new ArrayList<>();
     int[] sizes = {250, 1, 130};
@@ -49,7 +55,9 @@ public class ReadTracesTest {
     Files.writeString(in.resolve("notes.txt"), "not rows");
 
     WithRejects<RawRow> read =
-        pipeline.apply(ReadTraces.from(List.of(TraceSource.of(in + "/*"))).withConcurrentReads(lanes));
+        pipeline.apply(ReadTraces.from(List.of(TraceSource.of(in + "/*")))
+            .withConcurrentReads(lanes)
+            .withSplittableReads(splittable));
     PAssert.that(read.output().apply("Rows", MapElements.into(TypeDescriptors.strings())
             .via((RawRow r) -> r.getSource() + " " + r.getPosition() + " " + r.getJson())))
         .containsInAnyOrder(expected);
