@@ -92,7 +92,9 @@ final class ReadLaneFn extends DoFn<ReadLane, List<RawRow>> {
    * Claims each resume position of file {@code index} from the tracker before reading on, and
    * pauses for a checkpoint, unclaimed, once its rows reach the budget. Rows leave in batches of
    * about {@code batchLimit} characters: the DirectRunner checkpoints after 100 outputs, and each bundle
-   * costs it about 80 ms of CPU time across the steps that follow (measured by shrinking them).
+   * costs it about 80 ms of CPU time across the steps that follow (measured by shrinking them). While
+   * a batch is being filled the tracker refuses the runner's checkpoints (the DirectRunner asks for
+   * one after a second): rows already read could no longer be output once the next claim failed.
    */
   private static final class ClaimingEmitter extends ReadTraces.Emitter {
     private final int index;
@@ -104,6 +106,8 @@ final class ReadLaneFn extends DoFn<ReadLane, List<RawRow>> {
     private long chars;
     private boolean refused;
     private boolean paused;
+    /** Read by the runner's checkpointing thread. */
+    private volatile boolean holdsRows;
 
     ClaimingEmitter(TraceInput file, MultiOutputReceiver out, long maxRowBytes, int index,
         RestrictionTracker<ReadSpan, ReadSpan.Claim> tracker, long budget, long batchLimit) {
@@ -116,9 +120,10 @@ final class ReadLaneFn extends DoFn<ReadLane, List<RawRow>> {
 
     @Override
     void emit(RawRow row) {
-      chars += row.getJson().length();
+      int length = row.getJson().length();
+      chars += length;
       batch.add(row);
-      batchChars += row.getJson().length();
+      batchChars += length;
       if (batchChars >= batchLimit) {
         flush();
       }
@@ -131,6 +136,7 @@ final class ReadLaneFn extends DoFn<ReadLane, List<RawRow>> {
         batch.clear();
         batchChars = 0;
       }
+      holdsRows = false;
     }
 
     @Override
@@ -139,7 +145,10 @@ final class ReadLaneFn extends DoFn<ReadLane, List<RawRow>> {
         paused = true;
         return false;
       }
-      refused = !tracker.tryClaim(new ReadSpan.Claim(ReadSpan.position(index, resumeAt), nextRow));
+      // Set before claiming: a checkpoint right after the claim would leave the row it reads held.
+      holdsRows = batchLimit > 0;
+      refused = !tracker.tryClaim(
+          new ReadSpan.Claim(ReadSpan.position(index, resumeAt), nextRow, () -> holdsRows));
       return !refused;
     }
   }

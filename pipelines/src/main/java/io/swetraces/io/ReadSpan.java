@@ -3,8 +3,10 @@ package io.swetraces.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.BooleanSupplier;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The part of a {@link ReadLane} left to read: positions {@code [from, to)}, where a position is a
@@ -37,8 +39,16 @@ public record ReadSpan(long from, long to, long firstRow) {
     return new ReadSpan(0, position(files, 0), 0);
   }
 
-  /** A claim: reading on from {@code position}, after which the next row is {@code nextRow}. */
-  public record Claim(long position, long nextRow) {}
+  /**
+   * A claim: reading on from {@code position}, after which the next row is {@code nextRow}. {@code
+   * holdsRows}, if given, says whether the reader holds rows it has not output yet: no checkpoint
+   * may cut the read then, as a reader may not output once a claim has failed.
+   */
+  public record Claim(long position, long nextRow, @Nullable BooleanSupplier holdsRows) {
+    public Claim(long position, long nextRow) {
+      this(position, nextRow, null);
+    }
+  }
 
   /** Encodes spans in a few bytes, as runners store one per checkpoint. */
   static final class Coder extends AtomicCoder<ReadSpan> {

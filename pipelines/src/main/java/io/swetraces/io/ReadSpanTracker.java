@@ -1,13 +1,15 @@
 package io.swetraces.io;
 
+import java.util.function.BooleanSupplier;
 import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 import org.apache.beam.sdk.transforms.splittabledofn.SplitResult;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Claims positions of a {@link ReadSpan} in increasing order. A checkpoint resumes just after the
- * last claim, with that claim's row number; a split for parallelism hands over whole files, whose
- * rows number from 0, so row numbers stay exact either way.
+ * last claim, with that claim's row number, and is refused while the reader holds rows it has not
+ * output; a split for parallelism hands over whole files, whose rows number from 0, so row numbers
+ * stay exact either way.
  */
 final class ReadSpanTracker extends RestrictionTracker<ReadSpan, ReadSpan.Claim> {
   private ReadSpan span;
@@ -36,6 +38,9 @@ final class ReadSpanTracker extends RestrictionTracker<ReadSpan, ReadSpan.Claim>
     long splitAt;
     long firstRow;
     if (fractionOfRemainder == 0) {
+      if (holdsRows()) {
+        return null;
+      }
       splitAt = lastClaimed == null ? span.from() : lastClaimed.position() + 1;
       firstRow = lastClaimed == null ? span.firstRow() : lastClaimed.nextRow();
     } else {
@@ -52,6 +57,12 @@ final class ReadSpanTracker extends RestrictionTracker<ReadSpan, ReadSpan.Claim>
     ReadSpan residual = new ReadSpan(splitAt, span.to(), firstRow);
     span = primary;
     return SplitResult.of(primary, residual);
+  }
+
+  /** Whether the reader holds rows read under the claims so far that it has not output yet. */
+  private boolean holdsRows() {
+    BooleanSupplier holds = lastClaimed == null ? null : lastClaimed.holdsRows();
+    return holds != null && holds.getAsBoolean();
   }
 
   @Override

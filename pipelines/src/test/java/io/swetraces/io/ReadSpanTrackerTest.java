@@ -28,6 +28,16 @@ public class ReadSpanTrackerTest {
   }
 
   @Test
+  public void noCheckpointWhileTheReaderHoldsRows() {
+    ReadSpanTracker tracker = new ReadSpanTracker(ReadSpan.all(1));
+    boolean[] holds = {true};
+    assertTrue(tracker.tryClaim(new ReadSpan.Claim(ReadSpan.position(0, 0), 1, () -> holds[0])));
+    assertNull(tracker.trySplit(0));
+    holds[0] = false;
+    assertEquals(new ReadSpan(ReadSpan.position(0, 1), ReadSpan.position(1, 0), 1), tracker.trySplit(0).getResidual());
+  }
+
+  @Test
   public void checkpointBeforeAnyClaimHandsOverEverything() {
     ReadSpan span = new ReadSpan(ReadSpan.position(1, 40), ReadSpan.position(2, 0), 7);
     SplitResult<ReadSpan> split = new ReadSpanTracker(span).trySplit(0);
