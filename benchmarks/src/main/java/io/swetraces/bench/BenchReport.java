@@ -62,7 +62,9 @@ public final class BenchReport {
     for (String name : List.of("naive", "direct-jsonl", "direct-parquet", "flink-jsonl")) {
       List<Run> rounds = rounds(name);
       Run r = median(rounds);
-      String walls = rounds.stream().map(x -> String.format(Locale.ROOT, "%.1f", x.wall)).collect(Collectors.joining(", "));
+      String walls = rounds.stream()
+          .map(x -> String.format(Locale.ROOT, x.exit == 0 ? "%.1f" : "%.1f (failed: %s.log)", x.wall, x.name))
+          .collect(Collectors.joining(", "));
       ObjectNode o = runs.putObject(name);
       o.put("exit", r.exit);
       rounds.forEach(x -> o.withArray("roundWallSeconds").add(x.wall));
