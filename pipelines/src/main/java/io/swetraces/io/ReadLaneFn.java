@@ -4,6 +4,7 @@ import io.swetraces.model.RawRow;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
@@ -106,8 +107,9 @@ final class ReadLaneFn extends DoFn<ReadLane, List<RawRow>> {
     private long chars;
     private boolean refused;
     private boolean paused;
-    /** Read by the runner's checkpointing thread. */
+    /** Read by the runner's checkpointing thread, through {@link #holding}. */
     private volatile boolean holdsRows;
+    private final BooleanSupplier holding = () -> holdsRows;
 
     ClaimingEmitter(TraceInput file, MultiOutputReceiver out, long maxRowBytes, int index,
         RestrictionTracker<ReadSpan, ReadSpan.Claim> tracker, long budget, long batchLimit) {
@@ -148,7 +150,7 @@ final class ReadLaneFn extends DoFn<ReadLane, List<RawRow>> {
       // Set before claiming: a checkpoint right after the claim would leave the row it reads held.
       holdsRows = batchLimit > 0;
       refused = !tracker.tryClaim(
-          new ReadSpan.Claim(ReadSpan.position(index, resumeAt), nextRow, () -> holdsRows));
+          new ReadSpan.Claim(ReadSpan.position(index, resumeAt), nextRow, holding));
       return !refused;
     }
   }
