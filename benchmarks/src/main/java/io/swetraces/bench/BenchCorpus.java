@@ -1,7 +1,7 @@
 package io.swetraces.bench;
 
 import io.swetraces.model.Trajectory;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import io.swetraces.parse.TrajectoryParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ public class BenchCorpus {
   public void load() throws Exception {
     Path sample = Path.of(System.getProperty("swetraces.sample", "src/sample/oswt-sample.jsonl"));
     CorpusExpander expander =
-        new CorpusExpander(Files.readAllLines(sample, StandardCharsets.UTF_8), 42, 4);
+        new CorpusExpander(Files.readAllLines(sample, StandardCharsets.UTF_8), 42, 4, false);
     TrajectoryParser parser = new TrajectoryParser(null, null);
     for (int k = 0; k < rows; k++) {
       String line = Json.write(expander.row(k));

@@ -3,7 +3,7 @@ package io.swetraces.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,6 +25,9 @@ import java.util.UUID;
  * an instance (they saw the same repository), in assistant turns and the patch differently for each
  * run; a line recurring within one row changes the same way, so it still recurs. Only letters of
  * words after a space change, so diff headers, tool tags and code fences still parse.
+ *
+ * <p>Verbatim, the seed rows are repeated in turn as they are, with a new trajectory id only: the
+ * corpus then repeats exactly what the real rows repeat, row k+n being row k again.
  */
 final class CorpusExpander {
   private static final Set<String> TEXT_FIELDS =
@@ -34,8 +37,9 @@ final class CorpusExpander {
   private final Set<String> shared;
   private final long seed;
   private final int runsPerInstance;
+  private final boolean verbatim;
 
-  CorpusExpander(List<String> seedLines, long seed, int runsPerInstance) throws IOException {
+  CorpusExpander(List<String> seedLines, long seed, int runsPerInstance, boolean verbatim) throws IOException {
     this.seeds = new ArrayList<>();
     for (String line : seedLines) {
       if (!line.isBlank()) {
@@ -45,17 +49,22 @@ final class CorpusExpander {
     this.shared = sharedLines(seeds);
     this.seed = seed;
     this.runsPerInstance = runsPerInstance;
+    this.verbatim = verbatim;
   }
 
   /** Row k of the corpus; the same k and seed give the same row. */
   ObjectNode row(long k) {
+    if (verbatim) {
+      ObjectNode row = seeds.get((int) (k % seeds.size())).deepCopy();
+      row.put("trajectory_id", trajectoryId(k));
+      return row;
+    }
     long instance = k / runsPerInstance;
     long instanceKey = mix(seed, instance);
     long runKey = mix(~seed, k);
     ObjectNode row = seeds.get(new SplittableRandom(instanceKey).nextInt(seeds.size())).deepCopy();
     row.put("instance_id", row.path("instance_id").asText() + "__i" + instance);
-    row.put("trajectory_id",
-        UUID.nameUUIDFromBytes((seed + "/" + k).getBytes(StandardCharsets.UTF_8)).toString());
+    row.put("trajectory_id", trajectoryId(k));
     Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();
@@ -68,6 +77,10 @@ final class CorpusExpander {
       }
     }
     return row;
+  }
+
+  private String trajectoryId(long k) {
+    return UUID.nameUUIDFromBytes((seed + "/" + k).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   /** A row whose tool outputs are repeated until the row holds about {@code bytes} of text. */

@@ -1,7 +1,7 @@
 package io.swetraces.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -47,6 +47,15 @@ public final class GenerateCorpus implements Callable<Integer> {
       description = "JSONL bytes per shard; Parquet shards hold the same rows. Default: ${DEFAULT-VALUE}.")
   long shardSize;
 
+  @Option(names = "--verbatim", description = "Repeat the real rows as they are, only their trajectory_id "
+      + "renewed, instead of rewriting their text: what real dumps repeat, and no more.")
+  boolean verbatim;
+
+  @Option(names = "--row-group-size", defaultValue = "64MB", converter = ByteSize.class,
+      description = "Parquet row group size (uncompressed bytes); 1GB makes one row group per shard, "
+          + "as DuckDB writes a shard of a few thousand rows. Default: ${DEFAULT-VALUE}.")
+  long rowGroupSize;
+
   @Option(names = "--huge-row", defaultValue = "0", converter = ByteSize.class,
       description = "Instead of a corpus, write one JSONL file holding one row of about this size.")
   long hugeRow;
@@ -64,13 +73,16 @@ public final class GenerateCorpus implements Callable<Integer> {
     settings.put("runsPerInstance", runsPerInstance);
     settings.put("shardSize", shardSize);
     settings.put("hugeRow", hugeRow);
+    settings.put("verbatim", verbatim);
+    settings.put("rowGroupSize", rowGroupSize);
     Path manifest = out.resolve("corpus.json");
     if (Files.exists(manifest)
         && Json.MAPPER.readTree(manifest.toFile()).path("settings").equals(Json.MAPPER.valueToTree(settings))) {
       System.err.println("corpus in " + out + " is up to date");
       return 0;
     }
-    CorpusExpander expander = new CorpusExpander(Files.readAllLines(sample, StandardCharsets.UTF_8), seed, runsPerInstance);
+    CorpusExpander expander =
+        new CorpusExpander(Files.readAllLines(sample, StandardCharsets.UTF_8), seed, runsPerInstance, verbatim);
     Files.createDirectories(out.resolve("jsonl"));
     Map<String, Object> written = hugeRow > 0 ? writeHugeRow(expander) : writeCorpus(expander);
     written.put("settings", settings);
@@ -88,7 +100,8 @@ public final class GenerateCorpus implements Callable<Integer> {
       String name = String.format("oswt-bench-%05d", shards++);
       long shardBytes = 0;
       try (Writer jsonl = jsonl(out.resolve("jsonl").resolve(name + ".jsonl"));
-          ParquetWriter<Group> parquet = ParquetRows.writer(out.resolve("parquet").resolve(name + ".parquet"))) {
+          ParquetWriter<Group> parquet =
+              ParquetRows.writer(out.resolve("parquet").resolve(name + ".parquet"), rowGroupSize)) {
         while (shardBytes < shardSize && bytes + shardBytes < size) {
           ObjectNode row = expander.row(rows++);
           String line = Json.write(row);

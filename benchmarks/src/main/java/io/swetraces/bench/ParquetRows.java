@@ -82,15 +82,13 @@ final class ParquetRows {
       }
       """);
 
-  private static final long ROW_GROUP_BYTES = 64L << 20;
-
   private ParquetRows() {}
 
-  static ParquetWriter<Group> writer(Path file) throws IOException {
+  static ParquetWriter<Group> writer(Path file, long rowGroupBytes) throws IOException {
     return ExampleParquetWriter.builder(new LocalOutputFile(file))
         .withType(SCHEMA)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withRowGroupSize(ROW_GROUP_BYTES)
+        .withRowGroupSize(rowGroupBytes)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .build();
   }

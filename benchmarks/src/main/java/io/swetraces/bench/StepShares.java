@@ -25,15 +25,15 @@ final class StepShares {
           "io.swetraces.transforms.Normalize"},
       new String[] {"ExtractTools", "io.swetraces.parse.ToolExtractor", "io.swetraces.transforms.ExtractTools"},
       new String[] {"ParsePatch", "io.swetraces.parse.DiffParser", "io.swetraces.transforms.ParsePatch"},
-      new String[] {"CountTokens", "io.swetraces.parse.TokenCounter", "io.swetraces.parse.ConversationTokens",
-          "io.swetraces.parse.AsciiBytePairs", "io.swetraces.transforms.CountTokens"},
+      new String[] {"CountTokens", "io.swetraces.tokens.TokenCounter", "io.swetraces.parse.ConversationTokens",
+          "io.swetraces.tokens.AsciiBytePairs", "io.swetraces.transforms.CountTokens"},
       new String[] {"FilterSft", "io.swetraces.transforms.FilterSft", "io.swetraces.transforms.SftCriteria",
           "io.swetraces.transforms.TokenBudget", "io.swetraces.transforms.LimitPerCombo"},
       new String[] {"Write outputs", "io.swetraces.io.AnalysisTable", "io.swetraces.io.AnalysisParquet",
           "io.swetraces.io.SftRecords", "io.swetraces.io.RejectRecords", "io.swetraces.io.WriteLines"},
       new String[] {"Stats and report", "io.swetraces.stats.", "io.swetraces.report."},
       new String[] {"Launch (options, graph)", "io.swetraces.pipeline.", "io.swetraces.hub."});
-  private static final String HELPERS = "io.swetraces.parse.Json|io.swetraces.parse.PyText|io.swetraces.parse.ChatMl";
+  private static final String HELPERS = "io.swetraces.text.Json|io.swetraces.parse.PyText|io.swetraces.tokens.ChatMl";
 
   private StepShares() {}
 

@@ -2,9 +2,9 @@ package io.swetraces.bench;
 
 import io.swetraces.model.Message;
 import io.swetraces.model.Trajectory;
-import io.swetraces.parse.ChatMl;
-import io.swetraces.parse.ConversationTokens;
-import io.swetraces.parse.TokenCounter;
+import io.swetraces.tokens.ChatMl;
+import io.swetraces.tokens.ConversationTokens;
+import io.swetraces.tokens.TokenCounter;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

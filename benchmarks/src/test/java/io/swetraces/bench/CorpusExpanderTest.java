@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.DiffParser;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import io.swetraces.parse.PatchCounting;
 import io.swetraces.parse.ToolExtractor;
 import io.swetraces.parse.TrajectoryParser;
@@ -42,8 +42,8 @@ public class CorpusExpanderTest {
 
   @Test
   public void theSameSeedGivesTheSameRowsAndEachRowIsNew() throws Exception {
-    CorpusExpander a = new CorpusExpander(SAMPLE, 42, 4);
-    CorpusExpander b = new CorpusExpander(SAMPLE, 42, 4);
+    CorpusExpander a = new CorpusExpander(SAMPLE, 42, 4, false);
+    CorpusExpander b = new CorpusExpander(SAMPLE, 42, 4, false);
     for (long k = 0; k < 20; k++) {
       assertEquals(Json.write(a.row(k)), Json.write(b.row(k)));
       assertNotEquals(Json.write(a.row(k)), Json.write(a.row(k + 1)));
@@ -52,7 +52,7 @@ public class CorpusExpanderTest {
 
   @Test
   public void runsOfOneInstanceShareTaskAndToolOutputsButNotAssistantTurns() throws Exception {
-    CorpusExpander expander = new CorpusExpander(SAMPLE, 7, 4);
+    CorpusExpander expander = new CorpusExpander(SAMPLE, 7, 4, false);
     ObjectNode first = expander.row(8);
     ObjectNode second = expander.row(9);
     ObjectNode otherInstance = expander.row(12);
@@ -81,7 +81,7 @@ public class CorpusExpanderTest {
   @Test
   public void rowsKeepTheirSeedsSizeStructureAndPatch() throws Exception {
     Map<String, JsonNode> seeds = seedsById();
-    CorpusExpander expander = new CorpusExpander(SAMPLE, 42, 4);
+    CorpusExpander expander = new CorpusExpander(SAMPLE, 42, 4, false);
     TrajectoryParser parser = new TrajectoryParser(null, null);
     for (long k = 0; k < 60; k++) {
       ObjectNode row = expander.row(k);
@@ -103,7 +103,7 @@ public class CorpusExpanderTest {
 
   @Test
   public void aHugeRowHasTheAskedSize() throws Exception {
-    ObjectNode huge = new CorpusExpander(SAMPLE, 1, 4).hugeRow(5_000_000);
+    ObjectNode huge = new CorpusExpander(SAMPLE, 1, 4, false).hugeRow(5_000_000);
     int length = Json.write(huge).length();
     assertTrue(String.valueOf(length), length > 5_000_000 && length < 6_000_000);
   }

@@ -104,8 +104,8 @@ public class TutorialParityIT {
         assertEquals(input + " " + e.getKey() + " " + column, w, got.get(column));
       }
       assertEquals(input + " " + e.getKey() + " tools",
-          io.swetraces.parse.Json.parseObject(want.get("tools_json")),
-          io.swetraces.parse.Json.parseObject(got.get("tool_counts")));
+          io.swetraces.text.Json.parseObject(want.get("tools_json")),
+          io.swetraces.text.Json.parseObject(got.get("tool_counts")));
     }
     assertTutorialFigures(summary);
   }

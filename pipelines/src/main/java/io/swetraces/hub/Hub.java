@@ -1,7 +1,6 @@
 package io.swetraces.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swetraces.io.TraceSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,12 +35,15 @@ public final class Hub {
     return pinned.toString();
   }
 
+  /** A data-file pattern of a dataset, pinned to a commit, and the config and split it belongs to. */
+  public record DataFiles(String pattern, String config, String split) {}
+
   /**
    * {@code load_dataset(name, config, split)} for every listed config and split: the dataset card's
-   * {@code configs} give each pair's data files, pinned to the current commit and tagged with the
-   * config as agent and the split as model. Empty lists mean all of them.
+   * {@code configs} give each pair's data files, pinned to the current commit. Empty lists mean all
+   * of them.
    */
-  public static List<TraceSource> dataset(
+  public static List<DataFiles> dataset(
       String dataset, List<String> configs, List<String> splits, HubOptions options) throws IOException {
     HubClient client = new HubClient(HubSettings.from(options));
     HubPath named = HubPath.parse("hf://datasets/" + dataset + "/");
@@ -61,13 +63,13 @@ public final class Hub {
       }
     }
     Set<String> splitsSeen = new LinkedHashSet<>();
-    List<TraceSource> sources = new ArrayList<>();
+    List<DataFiles> sources = new ArrayList<>();
     for (String config : chosenConfigs) {
       Map<String, List<String>> bySplit = declared.get(config);
       splitsSeen.addAll(bySplit.keySet());
       for (String split : splits.isEmpty() ? bySplit.keySet() : splits) {
         for (String pattern : bySplit.getOrDefault(split, List.of())) {
-          sources.add(TraceSource.tagged(repo.withPath(pattern).toString(), config, split));
+          sources.add(new DataFiles(repo.withPath(pattern).toString(), config, split));
         }
       }
     }
@@ -78,11 +80,11 @@ public final class Hub {
       }
     }
     HubFileSystem files = new HubFileSystem(client);
-    for (TraceSource source : sources) {
-      List<MatchResult.Metadata> matched = files.matchFiles(HubPath.parse(source.getPattern()));
+    for (DataFiles source : sources) {
+      List<MatchResult.Metadata> matched = files.matchFiles(HubPath.parse(source.pattern()));
       if (matched.isEmpty()) {
-        throw new IllegalArgumentException("dataset " + repo.repo + ": config " + source.getAgent() + ", split "
-            + source.getModel() + ": no file matches " + source.getPattern());
+        throw new IllegalArgumentException("dataset " + repo.repo + ": config " + source.config() + ", split "
+            + source.split() + ": no file matches " + source.pattern());
       }
       checkReadable(client, matched.get(0));
     }

@@ -1,7 +1,7 @@
 package io.swetraces.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,7 +151,7 @@ final class HubClient {
         wait = backoff(attempt);
       }
       if (attempt >= settings.maxAttempts) {
-        throw new HubUnavailableException(
+        throw new SourceUnavailableException(
             what(about) + ": gave up after " + attempt + " attempts; last: " + last.getMessage(), last);
       }
       pause(wait);

@@ -75,13 +75,13 @@ final class HubReadChannel implements SeekableByteChannel {
         position += n;
         bodyPosition += n;
         return n;
-      } catch (HubException | HubUnavailableException e) {
+      } catch (HubException | SourceUnavailableException e) {
         throw e;
       } catch (IOException e) {
         // A connection that broke mid-range, after the request itself succeeded: resume from here.
         release();
         if (++failures >= client.settings.maxAttempts) {
-          throw new HubUnavailableException(file + ": reading at byte " + position + " failed "
+          throw new SourceUnavailableException(file + ": reading at byte " + position + " failed "
               + failures + " times; last: " + e.getMessage(), e);
         }
         client.pause(client.backoff(failures));

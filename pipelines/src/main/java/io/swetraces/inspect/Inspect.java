@@ -1,13 +1,13 @@
 package io.swetraces.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.io.Inputs;
 import io.swetraces.io.ReadTraces;
 import io.swetraces.io.RowSink;
 import io.swetraces.io.TraceFile;
 import io.swetraces.parse.BadRowException;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import io.swetraces.parse.TrajectoryParser;
-import io.swetraces.pipeline.SweTracesPipeline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public final class Inspect {
   /** The input's files in path order, each pattern matching at least one as for a run. */
   private static List<TraceFile> files(InspectOptions options) throws IOException {
     List<TraceFile> files = new ArrayList<>();
-    for (MatchResult match : FileSystems.match(SweTracesPipeline.inputs(options.getInput(), options))) {
+    for (MatchResult match : FileSystems.match(Inputs.patterns(options.getInput(), options))) {
       match.metadata().forEach(m -> files.add(TraceFile.matched(m)));
     }
     files.sort(Comparator.comparing(TraceFile::path));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.model.PatchStats;
 import io.swetraces.model.TokenCounts;
 import io.swetraces.model.Trajectory;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package io.swetraces.io;
 
+import io.swetraces.hub.SourceUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;

@@ -1,6 +1,7 @@
 package io.swetraces.io;
 
-import io.swetraces.parse.Json;
+import io.swetraces.hub.SourceUnavailableException;
+import io.swetraces.text.Json;
 import java.io.IOException;
 import java.util.List;
 import org.apache.parquet.column.page.PageReadStore;

@@ -2,7 +2,7 @@ package io.swetraces.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.model.Reject;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 
 /** A reject as a JSON line: where it came from, why, and the start of it. */
 public final class RejectRecords {

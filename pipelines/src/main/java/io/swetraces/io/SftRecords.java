@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.model.Message;
 import io.swetraces.model.ToolCall;
 import io.swetraces.model.Trajectory;
-import io.swetraces.parse.ChatMl;
-import io.swetraces.parse.Json;
+import io.swetraces.tokens.ChatMl;
+import io.swetraces.text.Json;
 
 /**
  * One SFT training example as a JSON line: the tutorial's fields, with {@code messages} in the

@@ -1,7 +1,7 @@
 package io.swetraces.pipeline;
 
-import io.swetraces.io.SourceUnavailableException;
-import io.swetraces.parse.TokenCounter;
+import io.swetraces.hub.SourceUnavailableException;
+import io.swetraces.tokens.TokenCounter;
 import io.swetraces.report.ReportPage;
 import io.swetraces.stats.ConsoleTables;
 import java.util.ArrayList;

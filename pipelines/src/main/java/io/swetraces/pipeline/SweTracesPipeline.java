@@ -3,18 +3,16 @@ package io.swetraces.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.io.AnalysisParquet;
 import io.swetraces.io.AnalysisTable;
-import io.swetraces.hub.Hub;
-import io.swetraces.hub.HubOptions;
+import io.swetraces.io.Inputs;
 import io.swetraces.io.ReadTraces;
 import io.swetraces.io.RejectRecords;
 import io.swetraces.io.SftRecords;
-import io.swetraces.io.SourceUnavailableException;
 import io.swetraces.io.TraceSource;
 import io.swetraces.io.WriteLines;
 import io.swetraces.model.RawRow;
 import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import io.swetraces.parse.TrajectoryParser;
 import io.swetraces.report.WriteReport;
 import io.swetraces.stats.AnalysisStats;
@@ -43,8 +41,6 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
@@ -83,24 +79,7 @@ public final class SweTracesPipeline {
 
   /** What to read: the --input patterns, or the files of a --dataset's configs and splits. */
   static List<TraceSource> sources(SweTracesOptions o) throws IOException {
-    boolean dataset = given(o.getDataset());
-    boolean input = given(o.getInput());
-    if (dataset == input) {
-      throw new IllegalArgumentException(dataset ? "give --input or --dataset, not both" : "--input or --dataset is required");
-    }
-    if (!dataset && (!list(o.getConfigs()).isEmpty() || !list(o.getSplits()).isEmpty())) {
-      throw new IllegalArgumentException("--configs and --splits choose from a --dataset");
-    }
-    if (dataset) {
-      try {
-        return Hub.dataset(o.getDataset().trim(), list(o.getConfigs()), list(o.getSplits()), o);
-      } catch (SourceUnavailableException e) {
-        throw e;
-      } catch (IOException e) {
-        throw new IllegalArgumentException("--dataset: " + e.getMessage(), e);
-      }
-    }
-    return inputs(o.getInput(), o).stream().map(TraceSource::of).toList();
+    return Inputs.resolve(o.getInput(), o.getDataset(), list(o.getConfigs()), list(o.getSplits()), o);
   }
 
   private static boolean given(@Nullable String value) {
@@ -133,39 +112,6 @@ public final class SweTracesPipeline {
         .withMaxTokens(o.getMaxSftTokens())
         .withBudgetOn(o.getBudgetOn())
         .withLanguages(languages);
-  }
-
-  /**
-   * The comma-separated input patterns; each must match at least one file. Hub patterns come back
-   * pinned to the commit their revision names now, so every worker reads the same files.
-   */
-  public static List<String> inputs(String input, HubOptions options) throws IOException {
-    List<String> patterns = new ArrayList<>();
-    for (String p : input.split(",")) {
-      String pattern = p.trim();
-      if (pattern.isEmpty()) {
-        continue;
-      }
-      if (Hub.isHubPath(pattern)) {
-        try {
-          patterns.add(Hub.pin(pattern, options));
-        } catch (SourceUnavailableException e) {
-          throw e;
-        } catch (IOException | IllegalArgumentException e) {
-          throw new IllegalArgumentException("--input: " + e.getMessage(), e);
-        }
-        continue;
-      }
-      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
-      if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
-        throw new IllegalArgumentException("--input: no file matches " + pattern);
-      }
-      patterns.add(pattern);
-    }
-    if (patterns.isEmpty()) {
-      throw new IllegalArgumentException("--input names no file");
-    }
-    return patterns;
   }
 
   static void build(Pipeline p, SweTracesOptions o, List<TraceSource> sources, OutputDir out) {

@@ -1,7 +1,7 @@
 package io.swetraces.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import java.awt.AWTError;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;

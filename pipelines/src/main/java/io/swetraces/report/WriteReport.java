@@ -1,6 +1,6 @@
 package io.swetraces.report;
 
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;

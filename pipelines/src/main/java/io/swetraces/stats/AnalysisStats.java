@@ -2,7 +2,7 @@ package io.swetraces.stats;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

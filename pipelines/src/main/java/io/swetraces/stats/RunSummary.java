@@ -1,7 +1,7 @@
 package io.swetraces.stats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import io.swetraces.transforms.SftCriteria;
 import java.util.Map;
 import java.util.TreeMap;

@@ -6,9 +6,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.swetraces.io.SourceUnavailableException;
-import io.swetraces.io.TraceSource;
-import java.io.ByteArrayOutputStream;
+import io.swetraces.hub.SourceUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -235,8 +233,8 @@ public class HubFileSystemTest {
     HubOptions options = use(null);
     String sha = hub.dataset(REPO).sha("main");
     assertEquals(List.of(
-            TraceSource.tagged(BASE + "@" + sha + "/data/openhands/model_a/*.parquet", "openhands", "model_a"),
-            TraceSource.tagged(BASE + "@" + sha + "/data/sweagent/model_b/**/*.parquet", "sweagent", "model_b")),
+            new Hub.DataFiles(BASE + "@" + sha + "/data/openhands/model_a/*.parquet", "openhands", "model_a"),
+            new Hub.DataFiles(BASE + "@" + sha + "/data/sweagent/model_b/**/*.parquet", "sweagent", "model_b")),
         Hub.dataset(REPO, List.of("openhands", "sweagent"), List.of("model_a", "model_b"), options));
     assertEquals(Hub.dataset(REPO, List.of(), List.of(), options),
         Hub.dataset(REPO, List.of("openhands", "sweagent"), List.of(), options));

@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import io.swetraces.pipeline.SweTracesOptions;
 import io.swetraces.pipeline.SweTracesPipeline;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swetraces.parse.Json;
+import io.swetraces.text.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.swetraces.model;
 
 import com.google.auto.value.AutoValue;
-import io.swetraces.parse.PyText;
+import io.swetraces.text.PyText;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.AutoValueSchema;

@@ -1,6 +1,7 @@
 package io.swetraces.parse;
 
 import io.swetraces.model.PatchStats;
+import io.swetraces.text.PyText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -6,6 +6,7 @@ import io.swetraces.model.Message;
 import io.swetraces.model.RawRow;
 import io.swetraces.model.ToolCall;
 import io.swetraces.model.Trajectory;
+import io.swetraces.text.Json;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

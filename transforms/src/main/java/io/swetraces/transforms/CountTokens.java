@@ -1,7 +1,7 @@
 package io.swetraces.transforms;
 
 import io.swetraces.model.Trajectory;
-import io.swetraces.parse.ConversationTokens;
+import io.swetraces.tokens.ConversationTokens;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;

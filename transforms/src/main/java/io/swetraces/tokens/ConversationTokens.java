@@ -1,7 +1,8 @@
-package io.swetraces.parse;
+package io.swetraces.tokens;
 
 import io.swetraces.model.Message;
 import io.swetraces.model.TokenCounts;
+import io.swetraces.text.PyText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

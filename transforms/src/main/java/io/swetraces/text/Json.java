@@ -1,4 +1,4 @@
-package io.swetraces.parse;
+package io.swetraces.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,10 +1,12 @@
-package io.swetraces.parse;
+package io.swetraces.tokens;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.model.Message;
 import io.swetraces.model.ToolCall;
+import io.swetraces.text.Json;
+import io.swetraces.text.PyText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.swetraces.parse;
+package io.swetraces.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class PyText {
   }
 
   /** Where {@code s[from, to)} starts once its leading white space is stripped. */
-  static int stripStart(CharSequence s, int from, int to) {
+  public static int stripStart(CharSequence s, int from, int to) {
     while (from < to && isSpace(s.charAt(from))) {
       from++;
     }
@@ -42,7 +42,7 @@ public final class PyText {
   }
 
   /** Where {@code s[from, to)} ends once its trailing white space is stripped. */
-  static int stripEnd(CharSequence s, int from, int to) {
+  public static int stripEnd(CharSequence s, int from, int to) {
     while (to > from && isSpace(s.charAt(to - 1))) {
       to--;
     }

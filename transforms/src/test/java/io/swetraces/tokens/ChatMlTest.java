@@ -1,4 +1,4 @@
-package io.swetraces.parse;
+package io.swetraces.tokens;
 
 import static org.junit.Assert.assertEquals;
 

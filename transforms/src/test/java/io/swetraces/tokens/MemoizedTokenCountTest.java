@@ -1,4 +1,4 @@
-package io.swetraces.parse;
+package io.swetraces.tokens;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -7,6 +7,7 @@ import io.swetraces.model.Message;
 import io.swetraces.model.TokenCounts;
 import io.swetraces.model.ToolCall;
 import io.swetraces.model.Trajectory;
+import io.swetraces.parse.TrajectoryParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

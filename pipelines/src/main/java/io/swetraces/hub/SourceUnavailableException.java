@@ -1,4 +1,4 @@
-package io.swetraces.io;
+package io.swetraces.hub;
 
 import java.io.IOException;
 
@@ -17,7 +17,7 @@ public class SourceUnavailableException extends IOException {
   }
 
   /** Throws {@code e}'s cause chain's unavailability, if there is one; otherwise returns. */
-  static void rethrowIfUnavailable(Throwable e) throws SourceUnavailableException {
+  public static void rethrowIfUnavailable(Throwable e) throws SourceUnavailableException {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SourceUnavailableException unavailable) {
         throw unavailable;

@@ -1,4 +1,4 @@
-package io.swetraces.parse;
+package io.swetraces.tokens;
 
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.IntArrayList;
