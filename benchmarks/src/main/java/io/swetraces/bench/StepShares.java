@@ -2,6 +2,31 @@ package io.swetraces.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import io.swetraces.hub.Hub;
+import io.swetraces.io.AnalysisParquet;
+import io.swetraces.io.AnalysisTable;
+import io.swetraces.io.ReadTrajectories;
+import io.swetraces.io.RejectRecords;
+import io.swetraces.io.SftRecords;
+import io.swetraces.io.WriteLines;
+import io.swetraces.parse.AgentModelTags;
+import io.swetraces.parse.DiffParser;
+import io.swetraces.parse.ToolExtractor;
+import io.swetraces.parse.TrajectoryParser;
+import io.swetraces.pipeline.SweTracesPipeline;
+import io.swetraces.report.ReportPage;
+import io.swetraces.stats.AnalysisStats;
+import io.swetraces.text.Json;
+import io.swetraces.text.PyText;
+import io.swetraces.tokens.ChatMl;
+import io.swetraces.tokens.TokenCounter;
+import io.swetraces.transforms.CountTokens;
+import io.swetraces.transforms.ExtractTools;
+import io.swetraces.transforms.FilterSft;
+import io.swetraces.transforms.ParsePatch;
+import io.swetraces.transforms.SftCriteria;
+import io.swetraces.transforms.TokenBudget;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,24 +41,40 @@ import jdk.jfr.consumer.RecordingFile;
  * caller); samples with no project frame are Beam's coders and IO, or the runner itself.
  */
 final class StepShares {
-  private static final List<String[]> STEPS = List.of(
-      new String[] {"ReadTraces", "io.swetraces.io.JsonLinesFormat", "io.swetraces.io.ParquetFormat",
-          "io.swetraces.io.ParquetJson", "io.swetraces.io.JsonArrayFormat", "io.swetraces.io.Utf8",
-          "io.swetraces.io.ReadTraces", "io.swetraces.io.BeamInputFile", "io.swetraces.io.TraceFile",
-          "io.swetraces.io.ReadLaneFn", "io.swetraces.io.ReadSpan"},
-      new String[] {"Normalize", "io.swetraces.parse.TrajectoryParser", "io.swetraces.parse.AgentModelTags",
-          "io.swetraces.transforms.Normalize"},
-      new String[] {"ExtractTools", "io.swetraces.parse.ToolExtractor", "io.swetraces.transforms.ExtractTools"},
-      new String[] {"ParsePatch", "io.swetraces.parse.DiffParser", "io.swetraces.transforms.ParsePatch"},
-      new String[] {"CountTokens", "io.swetraces.tokens.TokenCounter", "io.swetraces.parse.ConversationTokens",
-          "io.swetraces.tokens.AsciiBytePairs", "io.swetraces.transforms.CountTokens"},
-      new String[] {"FilterSft", "io.swetraces.transforms.FilterSft", "io.swetraces.transforms.SftCriteria",
-          "io.swetraces.transforms.TokenBudget", "io.swetraces.transforms.LimitPerCombo"},
-      new String[] {"Write outputs", "io.swetraces.io.AnalysisTable", "io.swetraces.io.AnalysisParquet",
-          "io.swetraces.io.SftRecords", "io.swetraces.io.RejectRecords", "io.swetraces.io.WriteLines"},
-      new String[] {"Stats and report", "io.swetraces.stats.", "io.swetraces.report."},
-      new String[] {"Launch (options, graph)", "io.swetraces.pipeline.", "io.swetraces.hub."});
-  private static final String HELPERS = "io.swetraces.text.Json|io.swetraces.parse.PyText|io.swetraces.tokens.ChatMl";
+  /**
+   * Steps and the code that makes them up, as classes and packages of the project (named through
+   * the classes themselves, so a rename cannot lose them). The first match wins: writers come
+   * before the rest of the io package, which reads and parses rows.
+   */
+  private static final List<Step> STEPS = List.of(
+      Step.of("Write outputs", AnalysisTable.class, AnalysisParquet.class, SftRecords.class, RejectRecords.class,
+          WriteLines.class),
+      Step.of("Read and parse", ReadTrajectories.class.getPackageName(), TrajectoryParser.class.getName(),
+          AgentModelTags.class.getName()),
+      Step.of("ExtractTools", ToolExtractor.class, ExtractTools.class),
+      Step.of("ParsePatch", DiffParser.class, ParsePatch.class),
+      Step.of("CountTokens", TokenCounter.class.getPackageName(), CountTokens.class.getName()),
+      Step.of("FilterSft", FilterSft.class, SftCriteria.class, TokenBudget.class),
+      Step.of("Stats and report", AnalysisStats.class.getPackageName(), ReportPage.class.getPackageName()),
+      Step.of("Launch (options, graph)", SweTracesPipeline.class.getPackageName(), Hub.class.getPackageName()));
+  /** Shared helpers: their samples go to the step that called them. */
+  private static final List<String> HELPERS =
+      List.of(Json.class.getName(), PyText.class.getName(), ChatMl.class.getName());
+
+  /** A step's name and the prefixes of the class names that belong to it. */
+  private record Step(String name, List<String> prefixes) {
+    static Step of(String name, String... prefixes) {
+      return new Step(name, List.of(prefixes));
+    }
+
+    static Step of(String name, Class<?>... classes) {
+      return new Step(name, Arrays.stream(classes).map(Class::getName).toList());
+    }
+
+    boolean owns(String type) {
+      return prefixes.stream().anyMatch(p -> type.equals(p) || type.startsWith(p + "$") || type.startsWith(p + "."));
+    }
+  }
 
   private StepShares() {}
 
@@ -59,12 +100,10 @@ final class StepShares {
     boolean beamIo = false;
     for (RecordedFrame f : frames) {
       String type = f.getMethod().getType().getName();
-      if (type.startsWith("io.swetraces.") && !type.split("\\$")[0].matches(HELPERS)) {
-        for (String[] step : STEPS) {
-          for (int i = 1; i < step.length; i++) {
-            if (type.startsWith(step[i])) {
-              return step[0];
-            }
+      if (type.startsWith("io.swetraces.") && !HELPERS.contains(type.split("\\$")[0])) {
+        for (Step step : STEPS) {
+          if (step.owns(type)) {
+            return step.name();
           }
         }
         return "Other project code";

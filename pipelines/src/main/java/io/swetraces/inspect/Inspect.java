@@ -2,9 +2,10 @@ package io.swetraces.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.io.Inputs;
-import io.swetraces.io.ReadTraces;
 import io.swetraces.io.RowSink;
+import io.swetraces.io.TraceCursor;
 import io.swetraces.io.TraceFile;
+import io.swetraces.io.TraceFormats;
 import io.swetraces.parse.BadRowException;
 import io.swetraces.text.Json;
 import io.swetraces.parse.TrajectoryParser;
@@ -44,12 +45,16 @@ public final class Inspect {
     Finder finder = new Finder(options.getInstance(), options.getRow());
     for (TraceFile file : files(options)) {
       finder.file = file.path();
-      ReadTraces.read(file, ReadTraces.DEFAULT_FORMATS, finder);
-      if (finder.found != null) {
+      try (TraceCursor cursor = TraceFormats.defaults().open(file, 0, 0, Long.MAX_VALUE)) {
+        while (!finder.done() && cursor.next(finder)) {
+          // each call reads one row into the finder
+        }
+      }
+      if (finder.done()) {
         break;
       }
     }
-    if (finder.found == null) {
+    if (!finder.done()) {
       out.println(options.getInstance() != null
           ? "No row with instance_id " + options.getInstance() + " in " + finder.rows + " rows."
           : "No row " + options.getRow() + ": the input holds " + finder.rows + " rows.");
@@ -60,7 +65,7 @@ public final class Inspect {
       return false;
     }
     try {
-      JsonNode row = Json.MAPPER.readTree(finder.found);
+      JsonNode row = finder.tree != null ? finder.tree : Json.MAPPER.readTree(finder.text);
       Anatomy anatomy = Anatomy.tutorial().withWidth(options.getWidth()).withMessages(options.getMessages());
       out.print(anatomy.render(row, new TrajectoryParser(null, null).parse(finder.file, finder.position, row)));
       return true;
@@ -86,7 +91,8 @@ public final class Inspect {
     private final long wanted;
     private long rows;
     private String file;
-    private String found;
+    private String text;
+    private JsonNode tree;
     private long position;
     private String rejectReason;
 
@@ -95,10 +101,23 @@ public final class Inspect {
       this.wanted = wanted;
     }
 
+    boolean done() {
+      return text != null || tree != null;
+    }
+
     @Override
-    public void row(long position, String json) {
-      if (found == null && matches(json)) {
-        this.found = json;
+    public void text(long position, String json) {
+      if (!done() && (instance == null ? rows == wanted : instance.equals(instanceId(json)))) {
+        this.text = json;
+        this.position = position;
+      }
+      rows++;
+    }
+
+    @Override
+    public void tree(long position, JsonNode row, long bytes) {
+      if (!done() && (instance == null ? rows == wanted : instance.equals(row.path("instance_id").asText(null)))) {
+        this.tree = row;
         this.position = position;
       }
       rows++;
@@ -109,22 +128,19 @@ public final class Inspect {
       if (position < 0) {
         return;
       }
-      if (found == null && instance == null && rows == wanted) {
-        this.found = excerpt;
+      if (!done() && instance == null && rows == wanted) {
+        this.text = excerpt;
         this.position = position;
         this.rejectReason = reason + " (" + detail + ")";
       }
       rows++;
     }
 
-    private boolean matches(String json) {
-      if (instance == null) {
-        return rows == wanted;
-      }
+    private static String instanceId(String json) {
       try {
-        return instance.equals(Json.MAPPER.readTree(json).path("instance_id").asText(null));
+        return Json.MAPPER.readTree(json).path("instance_id").asText(null);
       } catch (IOException e) {
-        return false;
+        return null;
       }
     }
   }

@@ -11,59 +11,122 @@ import java.util.Arrays;
 
 /**
  * JSON Lines ({@code .jsonl}, {@code .ndjson}, gzipped or not): one row per line. Each line's byte
- * offset is a resume position; a read resumed in a compressed file decompresses the bytes before it
+ * offset is a resume position; a new cursor in a compressed file decompresses the bytes before it
  * again, one in a plain file seeks.
  */
 public final class JsonLinesFormat implements TraceFormat {
+  @Override
+  public String name() {
+    return "JSON Lines";
+  }
+
   @Override
   public boolean accepts(String fileName) {
     return fileName.endsWith(".jsonl") || fileName.endsWith(".ndjson");
   }
 
   @Override
-  public void read(TraceFile file, long from, long firstRow, RowSink sink) throws IOException {
-    // A resumed read starts on the last byte of the line claimed last, whose end is where to go on.
+  public TraceCursor open(TraceFile file, long from, long firstRow, long maxRowBytes) throws IOException {
+    // A resumed read starts on the last byte of the line read last, whose end is where to go on.
     long start = Math.max(from - 1, 0);
     ReadableByteChannel channel = file.open();
-    try (InputStream in = Channels.newInputStream(channel)) {
-      if (from > 0 && channel instanceof SeekableByteChannel seekable) {
+    InputStream in = Channels.newInputStream(channel);
+    Cursor cursor = new Cursor(in, from, from == 0 ? 0 : firstRow, maxRowBytes);
+    if (from == 0) {
+      return cursor;
+    }
+    try {
+      if (channel instanceof SeekableByteChannel seekable) {
         seekable.position(start);
+      } else if (in.skip(start) < start) {
+        cursor.ended = true; // resumed at the end of a compressed file: nothing is left
+        return cursor;
       }
-      LineReader line = new LineReader(in, sink.maxRowBytes());
-      long lineNo = firstRow;
-      boolean any = false;
+      cursor.line.next(); // the rest of the line read last
+    } catch (IOException e) {
+      SourceUnavailableException.rethrowIfUnavailable(e);
+      cursor.broken = e;
+    } catch (RuntimeException e) {
+      cursor.close();
+      throw e;
+    }
+    return cursor;
+  }
+
+  private static final class Cursor implements TraceCursor {
+    private final InputStream in;
+    private final long from;
+    private final long maxRowBytes;
+    private final LineReader line;
+    private long lineNo;
+    private boolean any;
+    private boolean ended;
+    /** Why the stream could not be read on, to report at the next row. */
+    private IOException broken;
+
+    Cursor(InputStream in, long from, long firstRow, long maxRowBytes) {
+      this.in = in;
+      this.from = from;
+      this.lineNo = firstRow;
+      this.maxRowBytes = maxRowBytes;
+      this.line = new LineReader(in, maxRowBytes);
+    }
+
+    /** Where the next line starts; a resumed cursor starts one byte into the line read last. */
+    @Override
+    public long position() {
+      return Math.max(from, Math.max(from - 1, 0) + line.consumed());
+    }
+
+    @Override
+    public long nextRow() {
+      return lineNo;
+    }
+
+    @Override
+    public boolean next(RowSink sink) throws IOException {
+      if (ended) {
+        return false;
+      }
       try {
-        if (from > 0) {
-          if (!(channel instanceof SeekableByteChannel) && in.skip(start) < start) {
-            return; // resumed at the end of a compressed file: nothing is left
-          }
-          line.next(); // the rest of the line claimed last
+        if (broken != null) {
+          throw broken;
         }
-        while (sink.claim(start + line.consumed(), lineNo + 1) && line.next()) {
-          if (line.fullLength() > sink.maxRowBytes()) {
-            any = true;
-            sink.reject(lineNo, "row_too_large", RowSink.tooLarge(line.fullLength(), sink.maxRowBytes()),
-                Utf8.lenient(line.bytes(), 0, Math.min(line.length(), 4096)));
-          } else if (!line.isBlank()) {
-            any = true;
-            try {
-              sink.row(lineNo, Utf8.decode(line.bytes(), 0, line.length()));
-            } catch (CharacterCodingException e) {
-              sink.reject(lineNo, "invalid_utf8", "line " + (lineNo + 1) + " is not valid UTF-8",
-                  Utf8.lenient(line.bytes(), 0, line.length()));
-            }
+        if (!line.next()) {
+          ended = true;
+          if (!any && from == 0) {
+            sink.reject(-1, "empty_file", "the file holds no rows", "");
+            return true;
           }
-          lineNo++;
+          return false;
         }
       } catch (IOException e) {
         SourceUnavailableException.rethrowIfUnavailable(e);
         // A truncated or corrupt compressed stream: the lines before it stand.
+        ended = true;
         sink.reject(lineNo, "truncated_file", "reading stopped at line " + (lineNo + 1) + ": " + e, "");
-        return;
+        return true;
       }
-      if (!any && from == 0) {
-        sink.reject(-1, "empty_file", "the file holds no rows", "");
+      if (line.fullLength() > maxRowBytes) {
+        any = true;
+        sink.reject(lineNo, "row_too_large", RowSink.tooLarge(line.fullLength(), maxRowBytes),
+            Utf8.lenient(line.bytes(), 0, Math.min(line.length(), 4096)));
+      } else if (!line.isBlank()) {
+        any = true;
+        try {
+          sink.text(lineNo, Utf8.decode(line.bytes(), 0, line.length()));
+        } catch (CharacterCodingException e) {
+          sink.reject(lineNo, "invalid_utf8", "line " + (lineNo + 1) + " is not valid UTF-8",
+              Utf8.lenient(line.bytes(), 0, line.length()));
+        }
       }
+      lineNo++;
+      return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 
@@ -72,6 +135,9 @@ public final class JsonLinesFormat implements TraceFormat {
    * limit; past it only its length is counted, so an oversized row never sits in memory.
    */
   private static final class LineReader {
+    /** A buffer grown past this by a long line is given back before the next one. */
+    private static final int KEPT_BUFFER = 1 << 20;
+
     private final InputStream in;
     private final long maxBytes;
     private final byte[] block = new byte[1 << 16];
@@ -91,6 +157,9 @@ public final class JsonLinesFormat implements TraceFormat {
     boolean next() throws IOException {
       len = 0;
       fullLength = 0;
+      if (buf.length > KEPT_BUFFER) {
+        buf = new byte[1 << 16];
+      }
       boolean readAny = false;
       while (true) {
         if (pos == limit) {

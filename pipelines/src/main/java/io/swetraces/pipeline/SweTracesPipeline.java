@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.io.AnalysisParquet;
 import io.swetraces.io.AnalysisTable;
 import io.swetraces.io.Inputs;
-import io.swetraces.io.ReadTraces;
+import io.swetraces.io.ReadTrajectories;
 import io.swetraces.io.RejectRecords;
 import io.swetraces.io.SftRecords;
 import io.swetraces.io.TraceSource;
 import io.swetraces.io.WriteLines;
-import io.swetraces.model.RawRow;
 import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
 import io.swetraces.text.Json;
-import io.swetraces.parse.TrajectoryParser;
 import io.swetraces.report.WriteReport;
 import io.swetraces.stats.AnalysisStats;
 import io.swetraces.stats.AnalysisStatsFn;
@@ -21,11 +19,8 @@ import io.swetraces.stats.RunSummary;
 import io.swetraces.transforms.CountTokens;
 import io.swetraces.transforms.ExtractTools;
 import io.swetraces.transforms.FilterSft;
-import io.swetraces.transforms.LimitPerCombo;
-import io.swetraces.transforms.Normalize;
 import io.swetraces.transforms.ParsePatch;
 import io.swetraces.transforms.SftCriteria;
-import io.swetraces.transforms.WithRejects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -48,7 +43,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.PCollection;
@@ -115,21 +109,16 @@ public final class SweTracesPipeline {
   }
 
   static void build(Pipeline p, SweTracesOptions o, List<TraceSource> sources, OutputDir out) {
-    ReadTraces reader =
-        ReadTraces.from(sources)
-            .withMaxRowBytes((long) o.getMaxRowMegabytes() << 20)
-            .withConcurrentReads(o.getConcurrentReads())
-            .withSplittableReads(o.getSplittableReads());
-    if (o.getLimitPerCombo() > 0) {
-      reader = reader.withFirstRowsPerCombo(o.getLimitPerCombo(), new TrajectoryParser(o.getAgent(), o.getModel()));
-    }
-    WithRejects<RawRow> read = p.apply("ReadTraces", reader);
-    WithRejects<Trajectory> normalized =
-        read.output().apply("Normalize", Normalize.rows().withAgent(o.getAgent()).withModel(o.getModel()));
-    PCollection<Trajectory> selected =
-        o.getLimitPerCombo() > 0
-            ? normalized.output().apply("LimitPerCombo", LimitPerCombo.first(o.getLimitPerCombo()))
-            : normalized.output();
+    ReadTrajectories.Result read =
+        p.apply("ReadTrajectories",
+            ReadTrajectories.from(sources)
+                .withMaxRowBytes((long) o.getMaxRowMegabytes() << 20)
+                .withConcurrentReads(o.getConcurrentReads())
+                .withSplittableReads(o.getSplittableReads())
+                .withAgent(o.getAgent())
+                .withModel(o.getModel())
+                .withFirstRowsPerPair(o.getLimitPerCombo()));
+    PCollection<Trajectory> selected = read.trajectories();
     SftCriteria criteria = criteria(o);
     FilterSft.Result sft =
         selected
@@ -144,9 +133,7 @@ public final class SweTracesPipeline {
         PCollectionList.of(analysisRows("KeptAnalysisRows", sft.kept()))
             .and(analysisRows("DroppedAnalysisRows", sft.dropped()))
             .apply("AllAnalysed", Flatten.pCollections());
-    PCollection<Reject> rejects =
-        PCollectionList.of(read.rejects()).and(normalized.rejects())
-            .apply("AllRejects", Flatten.pCollections());
+    PCollection<Reject> rejects = read.rejects();
 
     int shards = o.getNumShards();
     List<PCollection<?>> written = new ArrayList<>();
@@ -174,16 +161,8 @@ public final class SweTracesPipeline {
 
     PCollectionView<AnalysisStats> stats =
         analysis.apply("SummarizeAnalysis", Combine.globally(new AnalysisStatsFn()).asSingletonView());
-    // Counted as ones: a runner that groups before combining (Flink) then moves no whole rows.
-    PCollectionView<Long> rowsRead =
-        PCollectionList.of(read.output().apply("RowOnes", ones()))
-            .and(read.rejects().apply("UnreadableOnes", ones()))
-            .apply("RowsAndUnreadable", Flatten.pCollections())
-            .apply("RowsRead", Sum.longsGlobally().asSingletonView());
-    PCollectionView<Long> normalizedCount =
-        normalized.output()
-            .apply("NormalizedOnes", ones())
-            .apply("CountNormalized", Sum.longsGlobally().asSingletonView());
+    PCollectionView<Long> rowsRead = read.rowsRead().apply("RowsReadView", View.asSingleton());
+    PCollectionView<Long> sampledOut = read.sampledOut().apply("SampledOutView", View.asSingleton());
     PCollectionView<Map<String, Long>> rejectsByReason =
         rejects
             .apply("RejectReasons", MapElements.into(TypeDescriptors.strings()).via(Reject::getReason))
@@ -200,13 +179,12 @@ public final class SweTracesPipeline {
                   @ProcessElement
                   public void process(ProcessContext c) {
                     AnalysisStats s = c.sideInput(stats);
-                    long sampledOut = c.sideInput(normalizedCount) - s.rows();
-                    c.output(RunSummary.of(s, c.sideInput(rowsRead), sampledOut,
+                    c.output(RunSummary.of(s, c.sideInput(rowsRead), c.sideInput(sampledOut),
                             c.sideInput(rejectsByReason), settings)
                         .toPrettyString());
                   }
                 })
-                .withSideInputs(stats, rowsRead, normalizedCount, rejectsByReason))
+                .withSideInputs(stats, rowsRead, sampledOut, rejectsByReason))
         .apply("WriteReport", WriteReport.to(out.path(OutputDir.REPORT)))
         .apply("WriteSummary",
             TextIO.write().to(out.path("summary")).withSuffix(".json").withoutSharding());
@@ -216,10 +194,6 @@ public final class SweTracesPipeline {
     return trajectories
         .apply(name, MapElements.into(TypeDescriptor.of(Row.class)).via(AnalysisTable::row))
         .setRowSchema(AnalysisTable.SCHEMA);
-  }
-
-  private static <T> MapElements<T, Long> ones() {
-    return MapElements.into(TypeDescriptors.longs()).via(x -> 1L);
   }
 
   private static Map<String, String> settings(SweTracesOptions o, SftCriteria criteria) {

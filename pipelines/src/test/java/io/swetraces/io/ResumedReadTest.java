@@ -3,6 +3,8 @@ package io.swetraces.io;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.text.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -25,8 +27,9 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * A read stopped before any of its claims and resumed just after the last claim granted, as a
- * runner's checkpoint does, gives exactly the rows, row numbers and rejects of one whole read.
+ * A read stopped after any of its rows and resumed by a new cursor just after the position it read
+ * from last, as a runner's checkpoint does when the stopped cursor was not kept, gives exactly the
+ * rows, row numbers and rejects of one whole read.
  */
 public class ResumedReadTest {
   private static final Path SAMPLE = Paths.get("..", "src", "sample");
@@ -76,12 +79,20 @@ public class ResumedReadTest {
   }
 
   @Test
-  public void jsonArrayIsOneResumePosition() throws Exception {
+  public void jsonArraysResumeAtEveryElement() throws Exception {
     Path json = tmp.getRoot().toPath().resolve("rows.json");
-    Files.writeString(json, "[{\"a\": 1}, 7, {\"b\": 2}]");
-    List<String> whole = read(json, 0, 0, Integer.MAX_VALUE).events;
-    assertEquals(List.of("row 0 {\"a\":1}", "reject 1 not_an_object", "row 2 {\"b\":2}"), whole);
-    assertEquals(List.of(), read(json, 1, 0, Integer.MAX_VALUE).events);
+    Files.writeString(json, "[{\"a\": 1}, 7, {\"b\": [2, {\"c\": 3}]}, {\"d\": 4}]");
+    assertEquals(List.of("row 0 {\"a\":1}", "reject 1 not_an_object", "row 2 {\"b\":[2,{\"c\":3}]}",
+        "row 3 {\"d\":4}"), read(json, 0, 0, Integer.MAX_VALUE).events);
+    assertResumable(json, 3);
+  }
+
+  @Test
+  public void aSingleRowObjectIsOneRow() throws Exception {
+    Path json = tmp.getRoot().toPath().resolve("row.json");
+    Files.writeString(json, "{\"a\": 1}");
+    assertEquals(List.of("row 0 {\"a\":1}"), read(json, 0, 0, Integer.MAX_VALUE).events);
+    assertResumable(json, 1);
   }
 
   /** The 17 sample rows with a blank line, an unparsed malformed row, invalid UTF-8 and CRLF endings. */
@@ -103,61 +114,60 @@ public class ResumedReadTest {
     return file;
   }
 
-  /** Stops a read before each of its claims in turn, resumes it, and compares with a whole read. */
+  /** Stops a read after each of its rows in turn, resumes it, and compares with a whole read. */
   private void assertResumable(Path file, int expectedRows) throws IOException {
     Reading whole = read(file, 0, 0, Integer.MAX_VALUE);
     assertTrue(file + " has rows", !whole.events.isEmpty());
     if (expectedRows > 0) {
       assertEquals(expectedRows, whole.events.stream().filter(e -> e.startsWith("row ")).count());
     }
-    for (int granted = 1; granted < whole.claims; granted++) {
-      Reading first = read(file, 0, 0, granted);
+    for (int steps = 1; steps < whole.steps; steps++) {
+      Reading first = read(file, 0, 0, steps);
       List<String> events = new ArrayList<>(first.events);
-      Reading rest = read(file, first.lastResumeAt + 1, first.lastNextRow, Integer.MAX_VALUE);
-      events.addAll(rest.events);
-      assertEquals(file + " stopped after " + granted + " claims", whole.events, events);
+      events.addAll(read(file, first.lastAt + 1, first.lastRow + 1, Integer.MAX_VALUE).events);
+      assertEquals(file + " stopped after " + steps + " steps", whole.events, events);
     }
   }
 
-  private static Reading read(Path file, long from, long firstRow, int grant) throws IOException {
-    Reading reading = new Reading(grant);
+  /** Reads at most {@code steps} times from a new cursor, recording what it was sent. */
+  private static Reading read(Path file, long from, long firstRow, int steps) throws IOException {
+    Reading reading = new Reading();
     TraceFile trace = TraceFile.matched(FileSystems.matchSingleFileSpec(file.toString()));
-    ReadTraces.read(trace, ReadTraces.DEFAULT_FORMATS, from, firstRow, reading);
+    try (TraceCursor cursor = TraceFormats.defaults().open(trace, from, firstRow, Long.MAX_VALUE)) {
+      while (reading.steps < steps) {
+        long at = cursor.position();
+        long row = cursor.nextRow();
+        assertTrue("positions grow", at > reading.lastAt);
+        if (!cursor.next(reading)) {
+          break;
+        }
+        reading.steps++;
+        reading.lastAt = at;
+        reading.lastRow = row;
+      }
+    }
     return reading;
   }
 
-  /** Grants a number of claims, then refuses, recording what it was sent. */
   private static final class Reading implements RowSink {
-    private final int grant;
     final List<String> events = new ArrayList<>();
-    int claims;
-    long lastResumeAt = -1;
-    long lastNextRow;
+    int steps;
+    long lastAt = -1;
+    long lastRow;
 
-    Reading(int grant) {
-      this.grant = grant;
+    @Override
+    public void text(long position, String json) {
+      events.add("row " + position + " " + json);
     }
 
     @Override
-    public void row(long position, String json) {
-      events.add("row " + position + " " + json);
+    public void tree(long position, JsonNode row, long bytes) {
+      events.add("row " + position + " " + Json.write(row));
     }
 
     @Override
     public void reject(long position, String reason, String detail, String excerpt) {
       events.add("reject " + position + " " + reason);
-    }
-
-    @Override
-    public boolean claim(long resumeAt, long nextRow) {
-      if (claims == grant) {
-        return false;
-      }
-      assertTrue("claims increase", resumeAt > lastResumeAt);
-      claims++;
-      lastResumeAt = resumeAt;
-      lastNextRow = nextRow;
-      return true;
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.swetraces.io;
 
-import io.swetraces.model.RawRow;
-import io.swetraces.transforms.WithRejects;
+import io.swetraces.model.Trajectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +32,13 @@ public class SlowReadTest {
     Files.writeString(file, "");
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < ROWS; i++) {
-      expected.add(i + " {\"i\":" + i + "}");
+      expected.add(i + " i" + i);
     }
 
-    WithRejects<RawRow> read =
-        pipeline.apply(ReadTraces.from(List.of(TraceSource.of(file.toString()))).withFormats(List.of(new SlowFormat())));
-    PAssert.that(read.output().apply(MapElements.into(TypeDescriptors.strings())
-            .via((RawRow r) -> r.getPosition() + " " + r.getJson())))
+    ReadTrajectories.Result read = pipeline.apply(
+        ReadTrajectories.from(List.of(TraceSource.of(file.toString()))).withFormats(TraceFormats.of(new SlowFormat())));
+    PAssert.that(read.trajectories().apply(MapElements.into(TypeDescriptors.strings())
+            .via((Trajectory t) -> t.getPosition() + " " + t.getInstanceId())))
         .containsInAnyOrder(expected);
     PAssert.that(read.rejects()).empty();
     pipeline.run().waitUntilFinish();
@@ -48,21 +47,49 @@ public class SlowReadTest {
   /** Rows of a few bytes, one every {@link #PAUSE_MILLIS}: a batch never fills before the checkpoint. */
   private static final class SlowFormat implements TraceFormat {
     @Override
+    public String name() {
+      return "slow";
+    }
+
+    @Override
     public boolean accepts(String fileName) {
       return fileName.endsWith(".slow");
     }
 
     @Override
-    public void read(TraceFile file, long from, long firstRow, RowSink sink) {
-      for (long row = from; row < ROWS && sink.claim(row, row + 1); row++) {
-        try {
-          Thread.sleep(PAUSE_MILLIS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
+    public TraceCursor open(TraceFile file, long from, long firstRow, long maxRowBytes) {
+      return new TraceCursor() {
+        private long row = from;
+
+        @Override
+        public long position() {
+          return row;
         }
-        sink.row(row, "{\"i\":" + row + "}");
-      }
+
+        @Override
+        public long nextRow() {
+          return row;
+        }
+
+        @Override
+        public boolean next(RowSink sink) {
+          if (row >= ROWS) {
+            return false;
+          }
+          try {
+            Thread.sleep(PAUSE_MILLIS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+          sink.text(row, "{\"messages\": [], \"instance_id\": \"i" + row + "\"}");
+          row++;
+          return true;
+        }
+
+        @Override
+        public void close() {}
+      };
     }
   }
 }

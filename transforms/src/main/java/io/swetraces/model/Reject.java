@@ -11,6 +11,11 @@ import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class Reject {
+  /** The stage of a row, or the rest of a file, that could not be read. */
+  public static final String READ = "read";
+  /** The stage of a row that was read but is not a trajectory. */
+  public static final String NORMALIZE = "normalize";
+
   /** Longest excerpt of the offending input kept in a reject. */
   public static final int EXCERPT_CHARS = 240;
 
@@ -19,7 +24,7 @@ public abstract class Reject {
   /** Row position in the file, or -1 when the problem concerns the file itself. */
   public abstract long getPosition();
 
-  /** The step that rejected it: {@code read} or {@code normalize}. */
+  /** The step that rejected it: {@link #READ} or {@link #NORMALIZE}. */
   public abstract String getStage();
 
   /** A short, stable code such as {@code malformed_json}: what the counts group by. */

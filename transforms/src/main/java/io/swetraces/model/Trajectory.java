@@ -78,6 +78,10 @@ public abstract class Trajectory {
     return getModelPatch() != null && !PyText.strip(getModelPatch()).isEmpty();
   }
 
+  public AgentModel agentModel() {
+    return AgentModel.of(getAgent(), getModel());
+  }
+
   public int roleCount(String role) {
     return getRoleCounts().getOrDefault(role, 0);
   }

@@ -3,7 +3,7 @@ package io.swetraces.parse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.model.Message;
-import io.swetraces.model.RawRow;
+import io.swetraces.model.AgentModel;
 import io.swetraces.model.ToolCall;
 import io.swetraces.model.Trajectory;
 import io.swetraces.text.Json;
@@ -34,16 +34,8 @@ public final class TrajectoryParser implements Serializable {
     this.modelFlag = modelFlag;
   }
 
-  /** A row as read, with the tags of its file. */
-  public Trajectory parse(RawRow raw) throws BadRowException {
-    return parse(raw.getSource(), raw.getPosition(), raw.getJson(), raw.getFileAgent(), raw.getFileModel());
-  }
-
-  public Trajectory parse(String source, long position, String json) throws BadRowException {
-    return parse(source, position, json, null, null);
-  }
-
-  private Trajectory parse(
+  /** A row as JSON text, read from {@code source}, whose file is tagged (or not) with an agent and a model. */
+  public Trajectory parse(
       String source, long position, String json, @Nullable String fileAgent, @Nullable String fileModel)
       throws BadRowException {
     JsonNode row;
@@ -59,21 +51,23 @@ public final class TrajectoryParser implements Serializable {
     return parse(source, position, row, fileAgent, fileModel);
   }
 
+  public Trajectory parse(String source, long position, String json) throws BadRowException {
+    return parse(source, position, json, null, null);
+  }
+
   public Trajectory parse(String source, long position, JsonNode row) throws BadRowException {
     return parse(source, position, row, null, null);
   }
 
-  /**
-   * The (agent, model) pair every row of a file gets whatever it holds, as {@code agent\tmodel},
-   * or null when the rows themselves decide.
-   */
-  public @Nullable String fileCombo(String source, @Nullable String fileAgent, @Nullable String fileModel) {
+  /** The (agent, model) pair every row of a file gets whatever it holds, or null when the rows decide. */
+  public @Nullable AgentModel filePair(String source, @Nullable String fileAgent, @Nullable String fileModel) {
     String agent = AgentModelTags.fileAgent(agentFlag, fileAgent, source);
     String model = AgentModelTags.fileModel(modelFlag, fileModel, source);
-    return agent == null || model == null ? null : agent + "\t" + model;
+    return agent == null || model == null ? null : AgentModel.of(agent, model);
   }
 
-  private Trajectory parse(
+  /** A row already parsed into a JSON tree (an object), read from a file tagged as above. */
+  public Trajectory parse(
       String source, long position, JsonNode row, @Nullable String fileAgent, @Nullable String fileModel)
       throws BadRowException {
     List<Message> messages = messages(row);

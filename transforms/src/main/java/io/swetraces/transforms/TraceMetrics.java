@@ -11,6 +11,14 @@ public final class TraceMetrics {
   public static final Counter READ_REJECTS = Metrics.counter(NAMESPACE, "rejected_read");
   /** Files a sampled read never opened: their pair already had its rows. */
   public static final Counter FILES_NOT_READ = Metrics.counter(NAMESPACE, "files_not_read");
+  /** Reads resumed after a checkpoint with the cursor they stopped with. */
+  public static final Counter READS_RESUMED = Metrics.counter(NAMESPACE, "reads_resumed");
+  /**
+   * Reads resumed after a checkpoint with a new cursor (in another process, or after their cursor
+   * expired): a compressed file or a Parquet row group is then decompressed again up to the resume
+   * position.
+   */
+  public static final Counter READS_REOPENED = Metrics.counter(NAMESPACE, "reads_reopened");
   public static final Counter NORMALIZED = Metrics.counter(NAMESPACE, "normalized");
   public static final Counter NORMALIZE_REJECTS = Metrics.counter(NAMESPACE, "rejected_normalize");
   public static final Counter SFT_KEPT = Metrics.counter(NAMESPACE, "sft_kept");

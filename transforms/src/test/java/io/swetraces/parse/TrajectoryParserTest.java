@@ -6,7 +6,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.swetraces.model.Message;
-import io.swetraces.model.RawRow;
+import io.swetraces.model.AgentModel;
 import io.swetraces.model.ToolCall;
 import io.swetraces.model.Trajectory;
 import java.nio.charset.StandardCharsets;
@@ -114,21 +114,21 @@ public class TrajectoryParserTest {
     Trajectory deep = parser.parse("projects/openhands/checkout/swe-traces/src/sample/rows.jsonl", 0, row);
     assertEquals("sweagent", deep.getAgent());
     Trajectory fromFileTags =
-        parser.parse(RawRow.tagged("hub/data/openhands/qwen35_122b/p.parquet", 0, row, "cfg", "split"));
+        parser.parse("hub/data/openhands/qwen35_122b/p.parquet", 0, row, "cfg", "split");
     assertEquals("cfg", fromFileTags.getAgent());
     assertEquals("split", fromFileTags.getModel());
-    Trajectory fromFlags = new TrajectoryParser("a", "m").parse(RawRow.tagged("x", 0, row, "cfg", "split"));
+    Trajectory fromFlags = new TrajectoryParser("a", "m").parse("x", 0, row, "cfg", "split");
     assertEquals("a", fromFlags.getAgent());
     assertEquals("m", fromFlags.getModel());
   }
 
   @Test
-  public void fileCombosAreKnownOnlyWhenNoRowCanChangeThem() {
-    assertEquals("openhands\tqwen", parser.fileCombo("d/openhands/qwen/p.parquet", null, null));
-    assertEquals("cfg\tsplit", parser.fileCombo("rows.jsonl", "cfg", "split"));
-    assertNull(parser.fileCombo("rows.jsonl", "cfg", null));
-    assertNull(parser.fileCombo("rows.jsonl", null, null));
-    assertEquals("a\tm", new TrajectoryParser("a", "m").fileCombo("rows.jsonl", null, null));
+  public void filePairsAreKnownOnlyWhenNoRowCanChangeThem() {
+    assertEquals(AgentModel.of("openhands", "qwen"), parser.filePair("d/openhands/qwen/p.parquet", null, null));
+    assertEquals(AgentModel.of("cfg", "split"), parser.filePair("rows.jsonl", "cfg", "split"));
+    assertNull(parser.filePair("rows.jsonl", "cfg", null));
+    assertNull(parser.filePair("rows.jsonl", null, null));
+    assertEquals(AgentModel.of("a", "m"), new TrajectoryParser("a", "m").filePair("rows.jsonl", null, null));
   }
 
   private void assertRejected(String reason, String json) {

@@ -1,6 +1,5 @@
 package io.swetraces.transforms;
 
-import io.swetraces.model.RawRow;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.TrajectoryParser;
 import java.io.IOException;
@@ -23,10 +22,6 @@ final class TestData {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static RawRow raw(int i) {
-    return RawRow.of(SOURCE, i, LINES.get(i));
   }
 
   static Trajectory trajectory(int i) {

@@ -1,0 +1,31 @@
+package io.swetraces.io;
+
+import java.io.IOException;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+
+/** Expands each input pattern into the files it matches, on any Beam file system, keeping the pattern's tags. */
+final class MatchFiles extends PTransform<PCollection<TraceSource>, PCollection<TraceInput>> {
+  @Override
+  public PCollection<TraceInput> expand(PCollection<TraceSource> patterns) {
+    return patterns.apply("MatchPatterns", ParDo.of(new MatchFn()));
+  }
+
+  static final class MatchFn extends DoFn<TraceSource, TraceInput> {
+    @ProcessElement
+    public void process(@Element TraceSource source, OutputReceiver<TraceInput> out) throws IOException {
+      MatchResult match = FileSystems.match(source.getPattern(), EmptyMatchTreatment.ALLOW_IF_WILDCARD);
+      for (MatchResult.Metadata file : match.metadata()) {
+        if (!file.resourceId().isDirectory()) {
+          out.output(TraceInput.of(file.resourceId().toString(), file.sizeBytes(), source.getAgent(),
+              source.getModel()));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package io.swetraces.io;
+
+import io.swetraces.model.Reject;
+import io.swetraces.model.Trajectory;
+import io.swetraces.parse.TrajectoryParser;
+import io.swetraces.transforms.WithRejects;
+import io.swetraces.transforms.TraceMetrics;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Reads lanes of files, each file after the other, into trajectories and rejects: by a splittable
+ * DoFn, which a runner may checkpoint between any two rows and split between files, or each lane in
+ * one go by a plain DoFn.
+ */
+final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Trajectory>> {
+  private static final TupleTag<Trajectory> TRAJECTORIES = new TupleTag<>() {};
+  private static final TupleTag<List<Trajectory>> BATCHES = new TupleTag<>() {};
+  private static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+
+  private final Reading reading;
+  private final boolean splittable;
+
+  ReadLanes(Reading reading, boolean splittable) {
+    this.reading = reading;
+    this.splittable = splittable;
+  }
+
+  @Override
+  public WithRejects<Trajectory> expand(PCollection<ReadLane> lanes) {
+    if (!splittable) {
+      return WithRejects.of(
+          lanes.apply("ReadLanesWhole",
+              ParDo.of(new ReadWholeLaneFn(reading)).withOutputTags(TRAJECTORIES, TupleTagList.of(REJECTS))),
+          TRAJECTORIES, REJECTS);
+    }
+    PCollectionTuple read = lanes.apply("ReadLanes",
+        ParDo.of(new ReadLaneFn(reading)).withOutputTags(BATCHES, TupleTagList.of(REJECTS)));
+    PCollection<Trajectory> trajectories =
+        read.get(BATCHES)
+            .setCoder(ListCoder.of(SchemaCoders.of(lanes.getPipeline(), Trajectory.class)))
+            .apply("TrajectoriesOfBatches", Flatten.iterables());
+    return WithRejects.of(
+        PCollectionTuple.of(TRAJECTORIES, trajectories).and(REJECTS, read.get(REJECTS)), TRAJECTORIES, REJECTS);
+  }
+
+  /**
+   * What every reader of a run shares: the formats, the row limit, the parser that tags rows, and
+   * the characters of rows a splittable read emits before it stops for a checkpoint.
+   */
+  record Reading(TraceFormats formats, long maxRowBytes, TrajectoryParser parser, long checkpointChars)
+      implements Serializable {
+    /** A cursor on the file at a resume position: the one a checkpoint parked there, or a new one. */
+    TraceCursor open(TraceInput file, long from, long firstRow) throws IOException {
+      if (from == 0) {
+        return formats.open(TraceFile.of(file), 0, 0, maxRowBytes);
+      }
+      TraceCursor parked = ParkedCursors.take(file.getPath(), from, firstRow, maxRowBytes);
+      (parked != null ? TraceMetrics.READS_RESUMED : TraceMetrics.READS_REOPENED).inc();
+      return parked != null ? parked : formats.open(TraceFile.of(file), from, firstRow, maxRowBytes);
+    }
+
+    RowEmitter emitter(TraceInput file, RowEmitter.Output out) {
+      return new RowEmitter(file, parser, maxRowBytes, out);
+    }
+  }
+
+  /** Reads a lane's files one after the other, each whole. */
+  static final class ReadWholeLaneFn extends DoFn<ReadLane, Trajectory> {
+    private final Reading reading;
+
+    ReadWholeLaneFn(Reading reading) {
+      this.reading = reading;
+    }
+
+    @ProcessElement
+    public void process(@Element ReadLane lane, MultiOutputReceiver out) throws IOException {
+      RowEmitter.Output output = new RowEmitter.Output() {
+        @Override
+        public void trajectory(Trajectory trajectory, long size) {
+          out.get(TRAJECTORIES).output(trajectory);
+        }
+
+        @Override
+        public void reject(Reject reject) {
+          out.get(REJECTS).output(reject);
+        }
+      };
+      for (TraceInput file : lane.getFiles()) {
+        try (TraceCursor cursor = reading.open(file, 0, 0)) {
+          RowEmitter emitter = reading.emitter(file, output);
+          while (cursor.next(emitter)) {
+            // each call reads one row into the emitter
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads a lane's files as a splittable DoFn. A runner may checkpoint between any two rows, and the
+   * reader itself stops for a checkpoint after {@link Reading#checkpointChars} of rows, so a bundle never
+   * holds a whole file (the DirectRunner keeps every bundle in flight in memory). A stopped file's
+   * cursor is parked for the read that resumes it. A runner may also hand whole files of the lane to
+   * another worker.
+   */
+  @DoFn.BoundedPerElement
+  static final class ReadLaneFn extends DoFn<ReadLane, List<Trajectory>> {
+    /** The rows of one output element: small enough that a checkpoint's rows make many of them. */
+    static final long BATCH_CHARS = 1L << 20;
+
+    private final Reading reading;
+
+    ReadLaneFn(Reading reading) {
+      this.reading = reading;
+    }
+
+    @GetInitialRestriction
+    public ReadSpan initialSpan(@Element ReadLane lane) {
+      return ReadSpan.all(lane.getFiles().size());
+    }
+
+    @NewTracker
+    public ReadSpanTracker newTracker(@Restriction ReadSpan span) {
+      return new ReadSpanTracker(span);
+    }
+
+    @GetRestrictionCoder
+    public Coder<ReadSpan> spanCoder() {
+      return new ReadSpan.Coder();
+    }
+
+    /** The bytes of the files the span reaches: what runners balance work by. */
+    @GetSize
+    public double size(@Element ReadLane lane, @Restriction ReadSpan span) {
+      int last = Math.min(ReadSpan.fileOf(span.to() - 1), lane.getFiles().size() - 1);
+      double bytes = 0;
+      for (int f = ReadSpan.fileOf(span.from()); f <= last; f++) {
+        bytes += lane.getFiles().get(f).getSizeBytes();
+      }
+      return bytes;
+    }
+
+    @ProcessElement
+    public ProcessContinuation process(@Element ReadLane lane,
+        RestrictionTracker<ReadSpan, ReadSpan.Claim> tracker, MultiOutputReceiver out) throws IOException {
+      ReadSpan span = tracker.currentRestriction();
+      Batches batches = new Batches(out);
+      int first = ReadSpan.fileOf(span.from());
+      for (int f = first; f < lane.getFiles().size(); f++) {
+        TraceInput file = lane.getFiles().get(f);
+        long from = f == first ? ReadSpan.resumeAtOf(span.from()) : 0;
+        TraceCursor cursor = reading.open(file, from, from > 0 ? span.firstRow() : 0);
+        RowEmitter emitter = reading.emitter(file, batches);
+        // Where a checkpoint taken now would resume this file: one past the last position read from.
+        long resumeAt = from;
+        boolean parked = false;
+        try {
+          while (true) {
+            if (batches.chars >= reading.checkpointChars()) {
+              batches.flush();
+              ParkedCursors.park(file.getPath(), resumeAt, reading.maxRowBytes(), cursor);
+              parked = true;
+              return ProcessContinuation.resume();
+            }
+            long at = cursor.position();
+            // A read that stays at the position claimed last (a file's closing reject) needs no claim.
+            if (at >= resumeAt) {
+              batches.holding = true;
+              if (!tracker.tryClaim(
+                  new ReadSpan.Claim(ReadSpan.position(f, at), cursor.nextRow() + 1, batches.holds))) {
+                // Checkpoints wait while rows are held, so a refused claim finds none left to output.
+                batches.checkEmpty();
+                ParkedCursors.park(file.getPath(), resumeAt, reading.maxRowBytes(), cursor);
+                parked = true;
+                return ProcessContinuation.stop();
+              }
+              resumeAt = at + 1;
+            }
+            if (!cursor.next(emitter)) {
+              break;
+            }
+          }
+        } finally {
+          if (!parked) {
+            cursor.close();
+          }
+        }
+        batches.flush();
+      }
+      tracker.tryClaim(new ReadSpan.Claim(Long.MAX_VALUE, 0)); // every file is read: the span is done
+      return ProcessContinuation.stop();
+    }
+
+    /**
+     * Rows leave in batches of about {@link #BATCH_CHARS}: the DirectRunner checkpoints after 100
+     * outputs, and each bundle costs it about 80 ms of CPU time across the steps that follow
+     * (measured by shrinking them). While a batch is being filled the tracker refuses the runner's
+     * checkpoints (the DirectRunner asks for one after a second): rows already read could no longer
+     * be output once the next claim failed.
+     */
+    private static final class Batches implements RowEmitter.Output {
+      private final MultiOutputReceiver out;
+      private final List<Trajectory> batch = new ArrayList<>();
+      private long batchChars;
+      long chars;
+      /** Read by the runner's checkpointing thread, through {@link #holds}. */
+      volatile boolean holding;
+      final BooleanSupplier holds = () -> holding;
+
+      Batches(MultiOutputReceiver out) {
+        this.out = out;
+      }
+
+      @Override
+      public void trajectory(Trajectory trajectory, long size) {
+        batch.add(trajectory);
+        chars += size;
+        batchChars += size;
+        if (batchChars >= BATCH_CHARS) {
+          flush();
+        }
+      }
+
+      @Override
+      public void reject(Reject reject) {
+        out.get(REJECTS).output(reject);
+      }
+
+      void checkEmpty() {
+        if (!batch.isEmpty()) {
+          throw new IllegalStateException(batch.size() + " rows read under a claim the runner then cut off");
+        }
+        holding = false;
+      }
+
+      /** Sends the rows read so far; called before the process call returns. */
+      void flush() {
+        if (!batch.isEmpty()) {
+          out.get(BATCHES).output(List.copyOf(batch));
+          batch.clear();
+          batchChars = 0;
+        }
+        holding = false;
+      }
+    }
+  }
+}
