@@ -45,7 +45,8 @@ public final class BenchReport {
     md.append(String.format(Locale.ROOT, "Corpus: %,d rows, %.0f MB JSONL, %.0f MB Parquet; %d cores; %s%n%n",
         corpus.path("rows").asLong(), bytes / 1e6, corpus.path("parquetBytes").asLong() / 1e6,
         Runtime.getRuntime().availableProcessors(), LocalDate.now()));
-    throughput(bytes);
+    throughput(json.putObject("throughput"), bytes, List.of("naive", "direct-jsonl", "direct-parquet", "flink-jsonl"));
+    realShard();
     shares();
     memory();
     jmh();
@@ -53,13 +54,35 @@ public final class BenchReport {
     Files.writeString(dir.resolve("results.md"), md, StandardCharsets.UTF_8);
   }
 
-  /** Each throughput run's median round by wall time; the naive loop's is the baseline. */
-  private void throughput(long bytes) throws IOException {
-    Run naive = median(rounds("naive"));
+  /**
+   * One shard of real rows repeated as they are (no text rewritten), as JSON Lines and as Parquet
+   * in one row group with a page per column chunk, as DuckDB writes a shard: Parquet against JSON
+   * Lines on the same rows.
+   */
+  private void realShard() throws IOException {
+    Path manifest = dir.resolve("real-corpus.json");
+    if (!Files.exists(manifest)) {
+      return;
+    }
+    JsonNode corpus = Json.MAPPER.readTree(manifest.toFile());
+    json.set("realShardCorpus", corpus);
+    md.append(String.format(Locale.ROOT, "Real-row shard: %,d rows, %.0f MB JSONL, %.0f MB Parquet (one row group)%n%n",
+        corpus.path("rows").asLong(), corpus.path("jsonlBytes").asLong() / 1e6,
+        corpus.path("parquetBytes").asLong() / 1e6));
+    ObjectNode runs = json.putObject("realShard");
+    throughput(runs, corpus.path("jsonlBytes").asLong(), List.of("real-naive", "real-jsonl", "real-parquet"));
+    double parquetVsJsonl = runs.path("real-jsonl").path("wallSeconds").asDouble()
+        / runs.path("real-parquet").path("wallSeconds").asDouble();
+    runs.put("parquetVsJsonl", parquetVsJsonl);
+    md.append(String.format(Locale.ROOT, "Parquet against JSON Lines on the same rows: %.2f×%n%n", parquetVsJsonl));
+  }
+
+  /** Each throughput run's median round by wall time; the first run (a naive loop) is the baseline. */
+  private void throughput(ObjectNode runs, long bytes, List<String> names) throws IOException {
+    Run naive = median(rounds(names.get(0)));
     md.append("| run | exit | rows | wall s (median) | rounds, wall s | rows/s | MB/s | vs naive | CPU s | peak RSS MB |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|\n");
-    ObjectNode runs = json.putObject("throughput");
-    for (String name : List.of("naive", "direct-jsonl", "direct-parquet", "flink-jsonl")) {
+    for (String name : names) {
       List<Run> rounds = rounds(name);
       Run r = median(rounds);
       String walls = rounds.stream()
@@ -73,7 +96,7 @@ public final class BenchReport {
             name, r.exit, r.name, walls, r.cpu, r.rssMb));
         continue;
       }
-      long rows = name.equals("naive") ? lastJsonLine(dir.resolve(r.name + ".log")).path("rows").asLong()
+      long rows = name.endsWith("naive") ? lastJsonLine(dir.resolve(r.name + ".log")).path("rows").asLong()
           : r.summary().path("counts").path("rows_read").asLong();
       o.put("rows", rows);
       o.put("wallSeconds", r.wall);

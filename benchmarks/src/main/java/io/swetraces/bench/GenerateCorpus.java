@@ -56,6 +56,11 @@ public final class GenerateCorpus implements Callable<Integer> {
           + "as DuckDB writes a shard of a few thousand rows. Default: ${DEFAULT-VALUE}.")
   long rowGroupSize;
 
+  @Option(names = "--page-size", defaultValue = "1MB", converter = ByteSize.class,
+      description = "Parquet page size (uncompressed bytes); 1GB makes a page per column chunk, as DuckDB "
+          + "writes its string columns. Default: ${DEFAULT-VALUE}.")
+  long pageSize;
+
   @Option(names = "--huge-row", defaultValue = "0", converter = ByteSize.class,
       description = "Instead of a corpus, write one JSONL file holding one row of about this size.")
   long hugeRow;
@@ -75,6 +80,7 @@ public final class GenerateCorpus implements Callable<Integer> {
     settings.put("hugeRow", hugeRow);
     settings.put("verbatim", verbatim);
     settings.put("rowGroupSize", rowGroupSize);
+    settings.put("pageSize", pageSize);
     Path manifest = out.resolve("corpus.json");
     if (Files.exists(manifest)
         && Json.MAPPER.readTree(manifest.toFile()).path("settings").equals(Json.MAPPER.valueToTree(settings))) {
@@ -101,7 +107,7 @@ public final class GenerateCorpus implements Callable<Integer> {
       long shardBytes = 0;
       try (Writer jsonl = jsonl(out.resolve("jsonl").resolve(name + ".jsonl"));
           ParquetWriter<Group> parquet =
-              ParquetRows.writer(out.resolve("parquet").resolve(name + ".parquet"), rowGroupSize)) {
+              ParquetRows.writer(out.resolve("parquet").resolve(name + ".parquet"), rowGroupSize, pageSize)) {
         while (shardBytes < shardSize && bytes + shardBytes < size) {
           ObjectNode row = expander.row(rows++);
           String line = Json.write(row);

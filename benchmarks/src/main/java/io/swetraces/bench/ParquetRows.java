@@ -84,11 +84,12 @@ final class ParquetRows {
 
   private ParquetRows() {}
 
-  static ParquetWriter<Group> writer(Path file, long rowGroupBytes) throws IOException {
+  static ParquetWriter<Group> writer(Path file, long rowGroupBytes, long pageBytes) throws IOException {
     return ExampleParquetWriter.builder(new LocalOutputFile(file))
         .withType(SCHEMA)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withRowGroupSize(rowGroupBytes)
+        .withPageSize((int) Math.min(pageBytes, Integer.MAX_VALUE))
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .build();
   }

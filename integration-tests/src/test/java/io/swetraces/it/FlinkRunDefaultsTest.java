@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.swetraces.pipeline.Main;
+import io.swetraces.pipeline.RunnerTuning;
 import io.swetraces.pipeline.SweTracesOptions;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -15,7 +15,7 @@ public class FlinkRunDefaultsTest {
   @Test
   public void addsTheFlinkDefaultsUnlessGiven() {
     List<String> args =
-        List.of(Main.withRunDefaults(new String[] {"--runner=FlinkRunner", "--objectReuse=false"}));
+        List.of(RunnerTuning.launcherDefaults(new String[] {"--runner=FlinkRunner", "--objectReuse=false"}));
     assertEquals(List.of("--runner=FlinkRunner", "--objectReuse=false"), args.subList(0, 2));
     assertEquals(
         List.of("--fasterCopy=true", "--useDataStreamForBatch=true"),
@@ -32,6 +32,8 @@ public class FlinkRunDefaultsTest {
   }
 
   private static SweTracesOptions options(String... args) {
-    return PipelineOptionsFactory.fromArgs(args).as(SweTracesOptions.class);
+    SweTracesOptions options = PipelineOptionsFactory.fromArgs(args).as(SweTracesOptions.class);
+    RunnerTuning.resolveReads(options);
+    return options;
   }
 }

@@ -2,7 +2,7 @@ package io.swetraces.it;
 
 import static org.junit.Assert.assertEquals;
 
-import io.swetraces.pipeline.Main;
+import io.swetraces.pipeline.RunnerTuning;
 import io.swetraces.pipeline.SweTracesOptions;
 import io.swetraces.pipeline.SweTracesPipeline;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public class RunnerEquivalenceIT {
     List<String> all = new ArrayList<>(List.of(args(input, out)));
     all.addAll(List.of(runnerArgs));
     SweTracesOptions options =
-        PipelineOptionsFactory.fromArgs(Main.withRunDefaults(all.toArray(new String[0])))
+        PipelineOptionsFactory.fromArgs(RunnerTuning.launcherDefaults(all.toArray(new String[0])))
             .withValidation()
             .as(SweTracesOptions.class);
     assertEquals(PipelineResult.State.DONE, SweTracesPipeline.run(options).waitUntilFinish());

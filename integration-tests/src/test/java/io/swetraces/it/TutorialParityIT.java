@@ -5,6 +5,7 @@ import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.pipeline.SweTracesOptions;
+import io.swetraces.text.Json;
 import io.swetraces.pipeline.SweTracesPipeline;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,7 +54,7 @@ public class TutorialParityIT {
                 "--patchCounting=TUTORIAL", "--budgetOn=TRAJ_TOKENS")
             .as(SweTracesOptions.class);
     assertEquals(PipelineResult.State.DONE, SweTracesPipeline.run(options).waitUntilFinish());
-    return SweTracesPipeline.readSummary(options);
+    return Json.MAPPER.readTree(out.resolve("summary.json").toFile());
   }
 
   private static Map<String, CSVRecord> byTrajectoryId(Reader reader) throws IOException {

@@ -1,5 +1,6 @@
 package io.swetraces.io;
 
+import io.swetraces.model.AnalysisRow;
 import java.io.UncheckedIOException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -9,8 +10,10 @@ import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.transforms.Contextful;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.util.CoderUtils;
-import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.PCollection;
 
 /**
  * The analysis table as Parquet shards. Rows reach the writer as Avro bytes and become records only
@@ -25,19 +28,27 @@ public final class AnalysisParquet {
   private AnalysisParquet() {}
 
   /** One row's Avro bytes: what {@link #write} takes. */
-  public static byte[] bytes(Row row) {
+  public static byte[] bytes(AnalysisRow row) {
     try {
-      return CoderUtils.encodeToByteArray(CODER, AvroUtils.toGenericRecord(row, AVRO));
+      return CoderUtils.encodeToByteArray(CODER, AvroUtils.toGenericRecord(AnalysisTable.row(row), AVRO));
     } catch (CoderException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Writes {@code PREFIX-SSSSS-of-NNNNN.parquet} into a folder. */
-  public static FileIO.Write<Void, byte[]> write(String folder, String prefix, int shards) {
-    return FileIO.<byte[]>write()
-        .via(Contextful.fn(AnalysisParquet::record), ParquetIO.sink(AVRO))
-        .to(folder).withPrefix(prefix).withSuffix(".parquet").withNumShards(shards);
+  /** Writes {@code PREFIX-SSSSS-of-NNNNN.parquet} into a folder, and outputs their names. */
+  public static PTransform<PCollection<byte[]>, PCollection<String>> write(String folder, String prefix, int shards) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<String> expand(PCollection<byte[]> rows) {
+        return rows
+            .apply("WriteShards", FileIO.<byte[]>write()
+                .via(Contextful.fn(AnalysisParquet::record), ParquetIO.sink(AVRO))
+                .to(folder).withPrefix(prefix).withSuffix(".parquet").withNumShards(shards))
+            .getPerDestinationOutputFilenames()
+            .apply("ShardNames", Values.create());
+      }
+    };
   }
 
   static GenericRecord record(byte[] bytes) {

@@ -1,9 +1,7 @@
 package io.swetraces.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.swetraces.model.PatchStats;
-import io.swetraces.model.TokenCounts;
-import io.swetraces.model.Trajectory;
+import io.swetraces.model.AnalysisRow;
 import io.swetraces.text.Json;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,53 +57,46 @@ public final class AnalysisTable {
 
   private AnalysisTable() {}
 
-  /** The row of an analysed trajectory (after ExtractTools, ParsePatch, CountTokens, FilterSft). */
-  public static Row row(Trajectory t) {
-    PatchStats patch = t.getPatchStats();
-    TokenCounts tokens = t.getTokenCounts();
-    Map<String, Long> tools = t.getToolCounts();
-    if (patch == null || tokens == null || tools == null) {
-      throw new IllegalStateException("analysis rows need ExtractTools, ParsePatch and CountTokens");
-    }
-    int toolCalls = t.getMessages().stream().mapToInt(m -> m.getToolCalls().size()).sum();
+  /** The table's row of an analysed trajectory. */
+  public static Row row(AnalysisRow r) {
     return Row.withSchema(SCHEMA)
         .addValues(
-            t.getInstanceId(),
-            t.getRepo(),
-            t.getLanguage(),
-            t.getLicense(),
-            t.getResolved(),
-            t.getAgent(),
-            t.getModel(),
-            t.getMessages().size(),
-            t.roleCount("system"),
-            t.roleCount("user"),
-            t.roleCount("assistant"),
-            t.roleCount("tool"),
-            patch.getFiles(),
-            patch.getAdded(),
-            patch.getDeleted(),
-            patch.churn(),
-            tokens.getTrajTokens(),
-            t.getCategory(),
-            t.getMetaFiles(),
-            t.getMetaLines(),
-            t.getResolved() == 1,
-            t.getResolved() == 0 || t.getResolved() == 1)
+            r.getInstanceId(),
+            r.getRepo(),
+            r.getLanguage(),
+            r.getLicense(),
+            r.getResolved(),
+            r.getAgent(),
+            r.getModel(),
+            r.getMessages(),
+            r.getSystemMessages(),
+            r.getUserMessages(),
+            r.getAssistantMessages(),
+            r.getToolMessages(),
+            r.getPatchFiles(),
+            r.getPatchAdded(),
+            r.getPatchDeleted(),
+            r.patchChurn(),
+            r.getTrajTokens(),
+            r.getCategory(),
+            r.getMetaFiles(),
+            r.getMetaLines(),
+            r.wasResolved(),
+            r.hasLabel())
         .addValues(
-            t.getTrajectoryId(),
-            t.getSource(),
-            t.getPosition(),
-            t.getTeacherModel(),
-            t.getHfDatasetName(),
-            tokens.getSftTokens(),
-            tokens.getAssistantTokens(),
-            toolCalls,
-            jsonObject(tools),
-            jsonObject(patch.getExtensions()),
-            t.hasPatch(),
-            t.getSftDropReason() == null,
-            t.getSftDropReason())
+            r.getTrajectoryId(),
+            r.getSourceFile(),
+            r.getSourceRow(),
+            r.getTeacherModel(),
+            r.getHfDatasetName(),
+            r.getSftTokens(),
+            r.getAssistantTokens(),
+            r.getToolCalls(),
+            jsonObject(r.getToolCounts()),
+            jsonObject(r.getPatchExtensions()),
+            r.isPatched(),
+            r.sftKept(),
+            r.getSftDropReason())
         .build();
   }
 
@@ -114,7 +105,8 @@ public final class AnalysisTable {
   }
 
   /** One CSV line as pandas' {@code to_csv} writes it: booleans as True/False, nulls empty. */
-  public static String csvLine(Row row) {
+  public static String csvLine(AnalysisRow r) {
+    Row row = row(r);
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < SCHEMA.getFieldCount(); i++) {
       if (i > 0) {

@@ -1,5 +1,6 @@
 package io.swetraces.io;
 
+import io.swetraces.fs.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -169,55 +169,45 @@ public final class WriteLines extends PTransform<PCollection<String>, PCollectio
       });
       parts.sort(null);
       String name = String.format("%s-%05d-of-%05d%s", prefix, shard.getKey(), shards, suffix);
-      ResourceId target = FileSystems.matchNewResource(name, false);
       List<ResourceId> sources = parts.stream().map(p -> FileSystems.matchNewResource(p, false)).toList();
       byte[] head = header == null ? new byte[0] : (header + "\n").getBytes(StandardCharsets.UTF_8);
-      if (isLocal(target) && sources.stream().allMatch(ConcatenateFn::isLocal)) {
-        concatenateLocally(head, sources, target);
-      } else {
-        concatenate(head, sources, target);
-      }
+      concatenate(head, sources, FileSystems.matchNewResource(name, false));
       out.output(name);
     }
 
-    static boolean isLocal(ResourceId resource) {
-      return "file".equals(resource.getScheme());
+    /** Writes the head and then the sources into the target, which appears only once complete. */
+    static void concatenate(byte[] head, List<ResourceId> sources, ResourceId target) throws IOException {
+      AtomicFiles.write(target, MimeTypes.TEXT, out -> copy(head, sources, out));
     }
 
-    /** Any file system, through Beam's channels. */
-    static void concatenate(byte[] head, List<ResourceId> sources, ResourceId target) throws IOException {
-      ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-      try (WritableByteChannel out = FileSystems.create(target, MimeTypes.TEXT)) {
-        writeFully(out, ByteBuffer.wrap(head));
-        for (ResourceId source : sources) {
-          try (ReadableByteChannel in = FileSystems.open(source)) {
-            while (in.read(buffer) >= 0) {
-              buffer.flip();
-              writeFully(out, buffer);
-              buffer.clear();
-            }
+    /** The head, then each source; local files into a local file are copied by the kernel. */
+    static void copy(byte[] head, List<ResourceId> sources, WritableByteChannel out) throws IOException {
+      writeFully(out, ByteBuffer.wrap(head));
+      ByteBuffer buffer = null;
+      for (ResourceId source : sources) {
+        if (out instanceof FileChannel file && AtomicFiles.isLocal(source)) {
+          copyLocally(Path.of(source.toString()), file);
+          continue;
+        }
+        buffer = buffer == null ? ByteBuffer.allocate(1 << 20) : buffer;
+        try (ReadableByteChannel in = FileSystems.open(source)) {
+          while (in.read(buffer) >= 0) {
+            buffer.flip();
+            writeFully(out, buffer);
+            buffer.clear();
           }
         }
       }
     }
 
     /**
-     * Local files, copied by the kernel: Beam's local channels write in 8 KB pieces, which made
+     * A local file, copied by the kernel: Beam's local channels write in 8 KB pieces, which made
      * copying a GB-sized SFT set the longest step of a run's end.
      */
-    static void concatenateLocally(byte[] head, List<ResourceId> sources, ResourceId target)
-        throws IOException {
-      Path path = Path.of(target.toString());
-      Files.createDirectories(path.getParent());
-      try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        writeFully(out, ByteBuffer.wrap(head));
-        for (ResourceId source : sources) {
-          try (FileChannel in = FileChannel.open(Path.of(source.toString()), StandardOpenOption.READ)) {
-            for (long at = 0, size = in.size(); at < size; ) {
-              at += in.transferTo(at, size - at, out);
-            }
-          }
+    private static void copyLocally(Path source, FileChannel out) throws IOException {
+      try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+        for (long at = 0, size = in.size(); at < size; ) {
+          at += in.transferTo(at, size - at, out);
         }
       }
     }

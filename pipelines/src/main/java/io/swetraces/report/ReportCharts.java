@@ -1,12 +1,16 @@
 package io.swetraces.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.stats.AnalysisStats;
+import io.swetraces.stats.RunSummary;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -43,47 +47,49 @@ public final class ReportCharts {
 
   private ReportCharts() {}
 
-  public static List<Chart> all(JsonNode s) {
+  public static List<Chart> all(RunSummary s) {
     List<Chart> charts = new ArrayList<>();
     charts.add(bars("sft-funnel", "SFT funnel: from rows read to training examples", "",
-        funnel(s), "rows", BLUE, true));
+        funnel(s.counts()), "rows", BLUE, true));
     charts.add(bars("trajectories-per-language", "Trajectories per language", "",
-        counts(s.path("trajectories_per_language"), "language", "trajectories"), "count", BLUE, false));
+        counts(s.trajectoriesPerLanguage(), RunSummary.LanguageCount::language, RunSummary.LanguageCount::trajectories),
+        "count", BLUE, false));
     charts.add(rateBars("resolution-by-language", "Resolution rate by language",
-        "Languages with at least 25 labelled trajectories (resolved is 1 or 0), as in the tutorial.",
-        s.path("resolution_by_language"), "language"));
-    charts.add(agentModel(s.path("resolution_by_agent_model")));
-    charts.add(histogram(s, "n_messages", "messages-per-trajectory", "Messages per trajectory",
-        "number of messages", BLUE));
-    charts.add(histogram(s, "patch_churn", "patch-churn", "Patch size: lines changed (clipped at p97)",
-        "added + deleted lines", ORANGE));
-    charts.add(scatter(s.path("scatter_messages_tokens")));
-    charts.add(tokenHistogram(s));
-    charts.add(windowFit(s.path("context_window_fit")));
-    charts.add(bars("top-tools", "Top agent actions / tool invocations", "The 12 most frequent, across all rows.",
-        counts(s.path("top_tools"), "tool", "count"), "count", BLUE, true));
-    charts.add(toolTurns(s.path("mean_tool_turns_by_outcome")));
+        "Languages with at least " + AnalysisStats.MIN_LANGUAGE_ROWS
+            + " labelled trajectories (resolved is 1 or 0), as in the tutorial.",
+        s.resolutionByLanguage()));
+    charts.add(agentModel(s.resolutionByAgentModel()));
+    charts.add(histogram(s.histograms().get(AnalysisStats.MESSAGES.name()), "messages-per-trajectory",
+        "Messages per trajectory", "number of messages", BLUE));
+    charts.add(histogram(s.histograms().get(AnalysisStats.PATCH_CHURN.name()), "patch-churn",
+        "Patch size: lines changed (clipped at p97)", "added + deleted lines", ORANGE));
+    charts.add(scatter(s.scatterMessagesTokens()));
+    charts.add(tokenHistogram(s.histograms().get(AnalysisStats.TRAJ_TOKENS.name())));
+    charts.add(windowFit(s.contextWindowFit()));
+    charts.add(bars("top-tools", "Top agent actions / tool invocations",
+        "The " + AnalysisStats.TOP_TOOLS + " most frequent, across all rows.",
+        counts(s.topTools(), RunSummary.ToolCount::tool, RunSummary.ToolCount::count), "count", BLUE, true));
+    charts.add(toolTurns(s.meanToolTurnsByOutcome()));
     charts.add(bars("sft-by-language", "Curated SFT subset by language", "",
-        counts(s.path("sft_by_language"), "language", "kept"), "training examples", GREEN, false));
+        counts(s.sftByLanguage(), RunSummary.LanguageKept::language, RunSummary.LanguageKept::kept),
+        "training examples", GREEN, false));
     return charts;
   }
 
-  private static DefaultCategoryDataset counts(JsonNode rows, String key, String value) {
+  private static <T> DefaultCategoryDataset counts(List<T> rows, Function<T, String> key, ToLongFunction<T> value) {
     DefaultCategoryDataset d = new DefaultCategoryDataset();
-    rows.forEach(r -> d.addValue(r.path(value).asLong(), "count", r.path(key).asText()));
+    rows.forEach(r -> d.addValue(value.applyAsLong(r), "count", key.apply(r)));
     return d;
   }
 
-  private static DefaultCategoryDataset funnel(JsonNode s) {
-    JsonNode c = s.path("counts");
+  private static DefaultCategoryDataset funnel(RunSummary.Counts c) {
     DefaultCategoryDataset d = new DefaultCategoryDataset();
-    d.addValue(c.path("rows_read").asLong(), "count", "rows read");
-    d.addValue(c.path("rejected").asLong(), "count", "rejected (unreadable)");
-    d.addValue(c.path("sampled_out").asLong(), "count", "sampled out (limitPerCombo)");
-    d.addValue(c.path("analysed").asLong(), "count", "analysed");
-    c.path("sft_dropped").fields().forEachRemaining(e ->
-        d.addValue(e.getValue().asLong(), "count", "dropped: " + e.getKey().replace('_', ' ')));
-    d.addValue(c.path("sft_kept").asLong(), "count", "kept for SFT");
+    d.addValue(c.rowsRead(), "count", "rows read");
+    d.addValue(c.rejected(), "count", "rejected (unreadable)");
+    d.addValue(c.sampledOut(), "count", "sampled out (limitPerCombo)");
+    d.addValue(c.analysed(), "count", "analysed");
+    c.sftDropped().forEach((reason, n) -> d.addValue(n, "count", "dropped: " + reason.replace('_', ' ')));
+    d.addValue(c.sftKept(), "count", "kept for SFT");
     return d;
   }
 
@@ -100,18 +106,18 @@ public final class ReportCharts {
     return new Chart(id, title, note, chart);
   }
 
-  private static Chart rateBars(String id, String title, String note, JsonNode rows, String key) {
+  private static Chart rateBars(String id, String title, String note, List<RunSummary.LanguageRate> rows) {
     DefaultCategoryDataset d = new DefaultCategoryDataset();
-    rows.forEach(r -> d.addValue(r.path("rate").asDouble(), "rate", r.path(key).asText()));
+    rows.forEach(r -> d.addValue(r.rate(), "rate", r.language()));
     Chart c = bars(id, title, note, d, "fraction resolved", GREEN, false);
     c.chart().getCategoryPlot().getRangeAxis().setRange(0, 1);
     c.chart().getCategoryPlot().setNoDataMessage("No language has 25 labelled trajectories");
     return c;
   }
 
-  private static Chart agentModel(JsonNode rows) {
+  private static Chart agentModel(List<RunSummary.PairRate> rows) {
     DefaultCategoryDataset d = new DefaultCategoryDataset();
-    rows.forEach(r -> d.addValue(r.path("rate").asDouble(), r.path("model").asText(), r.path("agent").asText()));
+    rows.forEach(r -> d.addValue(r.rate(), r.model(), r.agent()));
     String title = "Resolution rate: scaffold x model";
     JFreeChart chart = ChartFactory.createBarChart(title, "agent", "fraction resolved", d,
         PlotOrientation.VERTICAL, true, false, false);
@@ -125,15 +131,12 @@ public final class ReportCharts {
     return new Chart("resolution-by-agent-model", title, "Labelled trajectories only; one bar per model.", chart);
   }
 
-  private static Chart histogram(JsonNode s, String column, String id, String title, String axis, Color color) {
-    JsonNode h = s.path("histograms").path(column);
-    XYIntervalSeries series = new XYIntervalSeries(column);
-    JsonNode edges = h.path("edges");
-    JsonNode counts = h.path("counts");
-    for (int i = 0; i < counts.size(); i++) {
-      double lo = edges.get(i).asDouble();
-      double hi = edges.get(i + 1).asDouble();
-      long n = counts.get(i).asLong();
+  private static Chart histogram(RunSummary.Histogram h, String id, String title, String axis, Color color) {
+    XYIntervalSeries series = new XYIntervalSeries(id);
+    for (int i = 0; i < h.counts().size(); i++) {
+      double lo = h.edges().get(i);
+      double hi = h.edges().get(i + 1);
+      long n = h.counts().get(i);
       series.add((lo + hi) / 2, lo, hi, n, n, n);
     }
     XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -142,17 +145,17 @@ public final class ReportCharts {
         PlotOrientation.VERTICAL, false, false, false);
     style(chart, color);
     chart.getXYPlot().getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    String note = h.has("clipped_at")
+    String note = h.clippedAt() != null
         ? String.format(Locale.ROOT, "Values above p%d (%,.1f) are counted in the last bin.",
-            Math.round(h.path("clip_quantile").asDouble() * 100), h.path("clipped_at").asDouble())
+            Math.round(h.clipQuantile() * 100), h.clippedAt())
         : "";
     return new Chart(id, title, note, chart);
   }
 
-  private static Chart tokenHistogram(JsonNode s) {
-    Chart c = histogram(s, "traj_tokens", "token-lengths", "Trajectory token-length distribution (clipped at p99)",
+  private static Chart tokenHistogram(RunSummary.Histogram h) {
+    Chart c = histogram(h, "token-lengths", "Trajectory token-length distribution (clipped at p99)",
         "estimated tokens (cl100k_base)", BLUE);
-    double p99 = s.path("histograms").path("traj_tokens").path("clipped_at").asDouble();
+    double p99 = h.clippedAt() == null ? 0 : h.clippedAt();
     XYPlot plot = c.chart().getXYPlot();
     Color[] colors = {GREEN, ORANGE, RED};
     for (int i = 0; i < MARKED_WINDOWS.size(); i++) {
@@ -170,11 +173,10 @@ public final class ReportCharts {
         + " (shown where they fall below p99).", c.chart());
   }
 
-  private static Chart scatter(JsonNode sample) {
+  private static Chart scatter(RunSummary.Scatter sample) {
     XYSeries resolved = new XYSeries("resolved");
     XYSeries unresolved = new XYSeries("unresolved");
-    sample.path("points").forEach(p ->
-        (p.get(2).asBoolean() ? resolved : unresolved).add(p.get(0).asDouble(), p.get(1).asDouble()));
+    sample.points().forEach(p -> (p.resolved() ? resolved : unresolved).add(p.messages(), p.tokens()));
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(resolved);
     data.addSeries(unresolved);
@@ -185,8 +187,8 @@ public final class ReportCharts {
     XYItemRenderer r = chart.getXYPlot().getRenderer();
     r.setSeriesPaint(0, new Color(GREEN.getRed(), GREEN.getGreen(), GREEN.getBlue(), 140));
     r.setSeriesPaint(1, new Color(RED.getRed(), RED.getGreen(), RED.getBlue(), 140));
-    long shown = sample.path("shown").asLong();
-    long labelled = sample.path("labelled_rows").asLong();
+    long shown = sample.shown();
+    long labelled = sample.labelledRows();
     String note = shown < labelled
         ? String.format(Locale.ROOT, "A fixed sample of %,d of the %,d labelled trajectories (chosen by a hash of"
             + " each row, so every run shows the same points).", shown, labelled)
@@ -194,19 +196,18 @@ public final class ReportCharts {
     return new Chart("length-vs-tokens", title, note, chart);
   }
 
-  private static Chart windowFit(JsonNode fit) {
+  private static Chart windowFit(List<RunSummary.WindowFit> fit) {
     DefaultCategoryDataset d = new DefaultCategoryDataset();
-    fit.forEach(w -> d.addValue(w.path("fraction").asDouble(), "fits",
-        String.format(Locale.ROOT, "%,d", w.path("window").asLong())));
+    fit.forEach(w -> d.addValue(w.fraction(), "fits", String.format(Locale.ROOT, "%,d", w.window())));
     Chart c = bars("context-window-fit", "Fraction of trajectories that fit a context window",
         "traj_tokens at most the window size.", d, "fraction of trajectories", BLUE, false);
     c.chart().getCategoryPlot().getRangeAxis().setRange(0, 1);
     return c;
   }
 
-  private static Chart toolTurns(JsonNode turns) {
+  private static Chart toolTurns(Map<String, Double> turns) {
     DefaultCategoryDataset d = new DefaultCategoryDataset();
-    turns.fields().forEachRemaining(e -> d.addValue(e.getValue().asDouble(), "turns", e.getKey()));
+    turns.forEach((outcome, mean) -> d.addValue(mean, "turns", outcome));
     return bars("tool-turns-by-outcome", "Mean tool (environment) turns by outcome",
         "Messages with the role tool, per labelled trajectory.", d, "mean tool turns", ORANGE, false);
   }

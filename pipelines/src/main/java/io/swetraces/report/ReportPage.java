@@ -1,18 +1,17 @@
 package io.swetraces.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.swetraces.text.Json;
-import java.awt.AWTError;
+import io.swetraces.stats.RunSummary;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.checkerframework.checker.nullness.qual.Nullable;
+import java.util.function.Function;
 import org.jfree.chart.ChartUtils;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
@@ -25,48 +24,14 @@ public final class ReportPage {
   static final int WIDTH = 720;
   static final int HEIGHT = 400;
 
-  /** The warm-up render, while it may still run. */
-  private static volatile @Nullable Thread warmUp;
-
   private ReportPage() {}
 
   /**
-   * Renders the report of an empty run on a background thread, so that Java2D and JFreeChart are
-   * loaded and initialized (about 0.4 s) while the pipeline runs, not after its last step.
+   * Every file of the report, by path relative to the report folder. Renders one at a time: two
+   * first renders at once (a warm-up and the run's own) could wait on each other's class
+   * initialization in Java2D.
    */
-  public static void warmUpInBackground() {
-    Thread render = new Thread(ReportPage::renderEmpty, "report-warm-up");
-    render.setDaemon(true);
-    warmUp = render;
-    render.start();
-  }
-
-  private static void renderEmpty() {
-    try {
-      files(Json.MAPPER.createObjectNode());
-    } catch (RuntimeException | LinkageError | AWTError e) {
-      // Only time is lost: the run's own render meets the same failure and reports it.
-    }
-  }
-
-  /** Every file of the report, by path relative to the report folder. */
-  public static Map<String, byte[]> render(JsonNode summary) {
-    // Never two first renders at once: their class initializations could wait on each other.
-    Thread render = warmUp;
-    if (render != null) {
-      try {
-        render.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while the report renderer warmed up", e);
-      }
-      warmUp = null;
-    }
-    return files(summary);
-  }
-
-  private static Map<String, byte[]> files(JsonNode summary) {
-    System.setProperty("java.awt.headless", "true");
+  public static synchronized Map<String, byte[]> render(RunSummary summary) {
     List<ReportCharts.Chart> charts = ReportCharts.all(summary);
     Map<String, byte[]> files = new LinkedHashMap<>();
     StringBuilder figures = new StringBuilder();
@@ -102,60 +67,57 @@ public final class ReportPage {
     return out.toByteArray();
   }
 
-  private static String html(JsonNode s, String figures) {
-    JsonNode c = s.path("counts");
+  private static String html(RunSummary s, String figures) {
+    RunSummary.Counts c = s.counts();
+    RunSummary.Settings settings = s.settings();
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>swe-traces report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
         .append("<h1>swe-traces report</h1>\n");
-    h.append("<p class=\"lead\">").append(num(c.path("rows_read"))).append(" rows read from <code>")
-        .append(escape(s.path("settings").path("input").asText())).append("</code> on the ")
-        .append(escape(s.path("settings").path("runner").asText())).append(": ")
-        .append(num(c.path("analysed"))).append(" analysed, ").append(num(c.path("rejected")))
-        .append(" rejected, ").append(num(c.path("sft_kept"))).append(" kept for SFT.</p>\n");
-    if (c.path("analysed").asLong() == 0) {
+    h.append("<p class=\"lead\">").append(num(c.rowsRead())).append(" rows read from <code>")
+        .append(escape(settings.input() != null ? settings.input() : String.valueOf(settings.dataset())))
+        .append("</code> on the ").append(escape(settings.runner())).append(": ")
+        .append(num(c.analysed())).append(" analysed, ").append(num(c.rejected()))
+        .append(" rejected, ").append(num(c.sftKept())).append(" kept for SFT.</p>\n");
+    if (c.analysed() == 0) {
       h.append("<p class=\"notice\" id=\"empty\">No trajectory was analysed in this run")
-          .append(c.path("rows_read").asLong() == 0 ? ": the input holds no rows." : ": every row was rejected.")
+          .append(c.rowsRead() == 0 ? ": the input holds no rows." : ": every row was rejected.")
           .append(" The charts below are empty; the rejects and their reasons are listed here.</p>\n");
     }
-    JsonNode accuracy = s.path("quantile_accuracy");
-    if (!accuracy.path("exact").asBoolean(true)) {
+    RunSummary.QuantileAccuracy accuracy = s.quantileAccuracy();
+    if (!accuracy.exact()) {
       h.append("<p class=\"notice\" id=\"approximate\">Quantiles, histograms, window fits and clipping points are ")
-          .append("approximate: more than ").append(num(accuracy.path("exact_up_to_rows")))
+          .append("approximate: more than ").append(num(accuracy.exactUpToRows()))
           .append(" rows went into a KLL sketch, whose rank error is at most ")
-          .append(String.format(Locale.ROOT, "%.2f%%", accuracy.path("rank_error").asDouble() * 100))
+          .append(String.format(Locale.ROOT, "%.2f%%", accuracy.rankError() * 100))
           .append(" (99% confidence). Counts, means and extremes are exact.</p>\n");
     }
     h.append("<section class=\"tables\">\n");
-    table(h, "Run", "counts", new String[][] {
-        {"rows read", num(c.path("rows_read"))}, {"analysed", num(c.path("analysed"))},
-        {"rejected", num(c.path("rejected"))}, {"sampled out", num(c.path("sampled_out"))},
-        {"kept for SFT", num(c.path("sft_kept"))},
-        {"every row accounted for", c.path("accounted_for").asBoolean() ? "yes" : "NO"}});
-    table(h, "Rejected, by reason", "rejects", rows(c.path("rejected_by_reason"), "none"));
-    table(h, "Options", "options", rows(s.path("settings"), "none"));
-    table(h, "Tokens per trajectory", "token-percentiles", rows(s.path("traj_token_percentiles"), "none"));
+    table(h, "Run", "counts", List.of(
+        new String[] {"rows read", num(c.rowsRead())}, new String[] {"analysed", num(c.analysed())},
+        new String[] {"rejected", num(c.rejected())}, new String[] {"sampled out", num(c.sampledOut())},
+        new String[] {"kept for SFT", num(c.sftKept())},
+        new String[] {"every row accounted for", c.accountedFor() ? "yes" : "NO"}));
+    table(h, "Rejected, by reason", "rejects", rows(c.rejectedByReason(), ReportPage::num));
+    table(h, "Options", "options", rows(settings.entries(), v -> v));
+    table(h, "Tokens per trajectory", "token-percentiles", rows(s.trajTokenPercentiles(), ReportPage::num));
     h.append("</section>\n<section class=\"charts\">\n").append(figures).append("</section>\n");
     h.append("<footer>Written by swe-traces from this run's <code>summary.json</code>; every chart is also in ")
         .append("<code>charts/</code> as SVG and PNG.</footer>\n</body>\n</html>\n");
     return h.toString();
   }
 
-  private static String[][] rows(JsonNode object, String empty) {
-    if (object.isEmpty()) {
-      return new String[][] {{empty, ""}};
+  private static <V> List<String[]> rows(Map<String, V> values, Function<V, String> shown) {
+    if (values.isEmpty()) {
+      return List.<String[]>of(new String[] {"none", ""});
     }
-    String[][] out = new String[object.size()][];
-    int i = 0;
-    for (var it = object.fields(); it.hasNext(); i++) {
-      var e = it.next();
-      out[i] = new String[] {e.getKey(), e.getValue().isNumber() ? num(e.getValue()) : e.getValue().asText()};
-    }
+    List<String[]> out = new ArrayList<>();
+    values.forEach((k, v) -> out.add(new String[] {k, shown.apply(v)}));
     return out;
   }
 
-  private static void table(StringBuilder h, String caption, String id, String[][] rows) {
+  private static void table(StringBuilder h, String caption, String id, List<String[]> rows) {
     h.append("<table id=\"").append(id).append("\"><caption>").append(escape(caption)).append("</caption>\n");
     for (String[] r : rows) {
       h.append("<tr><th>").append(escape(r[0])).append("</th><td>").append(escape(r[1])).append("</td></tr>\n");
@@ -163,8 +125,8 @@ public final class ReportPage {
     h.append("</table>\n");
   }
 
-  private static String num(JsonNode n) {
-    return String.format(Locale.ROOT, "%,d", n.asLong());
+  private static String num(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   static String escape(String s) {

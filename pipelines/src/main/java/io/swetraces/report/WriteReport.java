@@ -1,9 +1,8 @@
 package io.swetraces.report;
 
-import io.swetraces.text.Json;
+import io.swetraces.fs.AtomicFiles;
+import io.swetraces.stats.RunSummary;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
@@ -15,10 +14,10 @@ import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Writes the report of a run from its summary (one element, the summary JSON) into a folder, and
- * passes the summary on, so whatever follows runs after the report exists.
+ * Writes the report of a run from its summary into a folder, each file under a temporary name until
+ * complete, and passes the summary on, so whatever follows runs after the report exists.
  */
-public final class WriteReport extends PTransform<PCollection<String>, PCollection<String>> {
+public final class WriteReport extends PTransform<PCollection<RunSummary>, PCollection<RunSummary>> {
   private final String directory;
 
   private WriteReport(String directory) {
@@ -31,11 +30,11 @@ public final class WriteReport extends PTransform<PCollection<String>, PCollecti
   }
 
   @Override
-  public PCollection<String> expand(PCollection<String> summary) {
+  public PCollection<RunSummary> expand(PCollection<RunSummary> summary) {
     return summary.apply("RenderAndWrite", ParDo.of(new WriteReportFn(directory)));
   }
 
-  static final class WriteReportFn extends DoFn<String, String> {
+  static final class WriteReportFn extends DoFn<RunSummary, RunSummary> {
     private final String directory;
 
     WriteReportFn(String directory) {
@@ -43,18 +42,16 @@ public final class WriteReport extends PTransform<PCollection<String>, PCollecti
     }
 
     @ProcessElement
-    public void process(@Element String summary, OutputReceiver<String> out) throws IOException {
+    public void process(@Element RunSummary summary, OutputReceiver<RunSummary> out) throws IOException {
       ResourceId dir = FileSystems.matchNewResource(directory, true);
-      for (Map.Entry<String, byte[]> file : ReportPage.render(Json.MAPPER.readTree(summary)).entrySet()) {
+      for (Map.Entry<String, byte[]> file : ReportPage.render(summary).entrySet()) {
         ResourceId target = dir;
         String[] parts = file.getKey().split("/");
         for (int i = 0; i < parts.length - 1; i++) {
           target = target.resolve(parts[i], StandardResolveOptions.RESOLVE_DIRECTORY);
         }
         target = target.resolve(parts[parts.length - 1], StandardResolveOptions.RESOLVE_FILE);
-        try (OutputStream os = Channels.newOutputStream(FileSystems.create(target, MimeTypes.BINARY))) {
-          os.write(file.getValue());
-        }
+        AtomicFiles.write(target, MimeTypes.BINARY, file.getValue());
       }
       out.output(summary);
     }

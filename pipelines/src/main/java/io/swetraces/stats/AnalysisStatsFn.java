@@ -1,20 +1,20 @@
 package io.swetraces.stats;
 
+import io.swetraces.model.AnalysisRow;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.values.Row;
 
 /** Combines analysis rows into {@link AnalysisStats}, in parallel on any runner. */
-public final class AnalysisStatsFn extends Combine.CombineFn<Row, AnalysisStats, AnalysisStats> {
+public final class AnalysisStatsFn extends Combine.CombineFn<AnalysisRow, AnalysisStats, AnalysisStats> {
   @Override
   public AnalysisStats createAccumulator() {
     return new AnalysisStats();
   }
 
   @Override
-  public AnalysisStats addInput(AnalysisStats acc, Row row) {
+  public AnalysisStats addInput(AnalysisStats acc, AnalysisRow row) {
     acc.add(row);
     return acc;
   }
@@ -34,13 +34,13 @@ public final class AnalysisStatsFn extends Combine.CombineFn<Row, AnalysisStats,
   }
 
   @Override
-  public Coder<AnalysisStats> getAccumulatorCoder(CoderRegistry registry, Coder<Row> input)
+  public Coder<AnalysisStats> getAccumulatorCoder(CoderRegistry registry, Coder<AnalysisRow> input)
       throws CannotProvideCoderException {
     return AnalysisStatsCoder.of();
   }
 
   @Override
-  public Coder<AnalysisStats> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> input)
+  public Coder<AnalysisStats> getDefaultOutputCoder(CoderRegistry registry, Coder<AnalysisRow> input)
       throws CannotProvideCoderException {
     return AnalysisStatsCoder.of();
   }

@@ -1,42 +1,154 @@
 package io.swetraces.stats;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.swetraces.text.Json;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.swetraces.transforms.SftCriteria;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The content of {@code summary.json}: the counts that prove every row was accounted for, the SFT
- * funnel, and the tutorial's figures.
+ * What a run found, as {@code summary.json} holds it and as the console tables and the report show
+ * it: the counts that prove every row was accounted for, the SFT funnel, the run's settings and the
+ * tutorial's figures. The JSON names are those of the components, in snake case, in this order.
  */
-public final class RunSummary {
-  private RunSummary() {}
+public record RunSummary(
+    Counts counts,
+    Settings settings,
+    Map<String, Describe> numericSummary,
+    List<LanguageCount> trajectoriesPerLanguage,
+    List<LanguageRate> resolutionByLanguage,
+    List<PairRate> resolutionByAgentModel,
+    Map<String, Long> trajTokenPercentiles,
+    List<WindowFit> contextWindowFit,
+    List<ToolCount> topTools,
+    Map<String, Double> meanToolTurnsByOutcome,
+    List<LanguageKept> sftByLanguage,
+    Map<String, Histogram> histograms,
+    Scatter scatterMessagesTokens,
+    QuantileAccuracy quantileAccuracy)
+    implements Serializable {
 
-  public static ObjectNode of(
-      AnalysisStats stats,
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .build();
+
+  /** Rows read = analysed + rejected + sampled out, checked in {@code accounted_for}. */
+  public record Counts(
       long rowsRead,
+      long analysed,
+      long rejected,
       long sampledOut,
-      Map<String, Long> rejectsByReason,
-      Map<String, String> settings) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    ObjectNode counts = out.putObject("counts");
+      boolean accountedFor,
+      Map<String, Long> rejectedByReason,
+      long sftKept,
+      Map<String, Long> sftDropped)
+      implements Serializable {}
+
+  /** The options that shaped the run's figures, as text. */
+  @JsonPropertyOrder(alphabetic = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Settings(
+      @Nullable String input,
+      @Nullable String dataset,
+      @Nullable String configs,
+      @Nullable String splits,
+      String runner,
+      @Nullable String agentOverride,
+      @Nullable String modelOverride,
+      @JsonFormat(shape = JsonFormat.Shape.STRING) int limitPerCombo,
+      String patchCounting,
+      String sftCriteria)
+      implements Serializable {
+    /** The settings as {@code summary.json} names and orders them. */
+    public Map<String, String> entries() {
+      return JSON.convertValue(this, new TypeReference<LinkedHashMap<String, String>>() {});
+    }
+  }
+
+  /** pandas' {@code describe()} of one column. */
+  @JsonPropertyOrder({"count", "mean", "std", "min", "25%", "50%", "75%", "max"})
+  public record Describe(
+      long count,
+      double mean,
+      double std,
+      long min,
+      @JsonProperty("25%") double p25,
+      @JsonProperty("50%") double p50,
+      @JsonProperty("75%") double p75,
+      long max)
+      implements Serializable {}
+
+  public record LanguageCount(String language, long trajectories) implements Serializable {}
+
+  public record LanguageRate(String language, double rate, long n) implements Serializable {}
+
+  public record PairRate(String agent, String model, double rate, long n) implements Serializable {}
+
+  public record WindowFit(long window, double fraction) implements Serializable {}
+
+  public record ToolCount(String tool, long count) implements Serializable {}
+
+  public record LanguageKept(String language, long kept) implements Serializable {}
+
+  /** numpy's bins of a column, clipped at a quantile first where {@code clipQuantile} is set. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Histogram(
+      @Nullable Double clipQuantile, @Nullable Double clippedAt, List<Double> edges, List<Long> counts)
+      implements Serializable {}
+
+  /** A fixed sample of the labelled rows: messages against tokens, by outcome. */
+  public record Scatter(long labelledRows, long shown, List<Point> points) implements Serializable {}
+
+  @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+  @JsonPropertyOrder({"messages", "tokens", "resolved"})
+  public record Point(long messages, long tokens, boolean resolved) implements Serializable {}
+
+  /** Whether quantiles are exact, and the rank error of the sketch when they are not. */
+  public record QuantileAccuracy(boolean exact, double rankError, long exactUpToRows) implements Serializable {}
+
+  /**
+   * The summary of a run: its analysis statistics, the rows it read, sampled out and rejected (by
+   * reason), and its settings.
+   */
+  public static RunSummary of(AnalysisStats stats, long rowsRead, long sampledOut, Map<String, Long> rejectsByReason,
+      Settings settings) {
     long rejected = rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
-    counts.put("rows_read", rowsRead);
-    counts.put("analysed", stats.rows());
-    counts.put("rejected", rejected);
-    counts.put("sampled_out", sampledOut);
-    counts.put("accounted_for", stats.rows() + rejected + sampledOut == rowsRead);
-    ObjectNode byReason = counts.putObject("rejected_by_reason");
-    new TreeMap<>(rejectsByReason).forEach(byReason::put);
-    counts.put("sft_kept", stats.kept());
-    ObjectNode dropped = counts.putObject("sft_dropped");
+    Map<String, Long> dropped = new LinkedHashMap<>();
     for (String reason : SftCriteria.REASONS) {
       dropped.put(reason, stats.dropReasons().getOrDefault(reason, 0L));
     }
-    ObjectNode options = out.putObject("settings");
-    new TreeMap<>(settings).forEach(options::put);
-    out.setAll(stats.figures());
-    return out;
+    Counts counts = new Counts(rowsRead, stats.rows(), rejected, sampledOut,
+        stats.rows() + rejected + sampledOut == rowsRead, new TreeMap<>(rejectsByReason), stats.kept(), dropped);
+    return new RunSummary(counts, settings, stats.numericSummary(), stats.trajectoriesPerLanguage(),
+        stats.resolutionByLanguage(), stats.resolutionByAgentModel(), stats.trajTokenPercentiles(),
+        stats.contextWindowFit(), stats.topTools(), stats.meanToolTurnsByOutcome(), stats.sftByLanguage(),
+        stats.histograms(), stats.scatterMessagesTokens(), stats.quantileAccuracy());
+  }
+
+  /** {@code summary.json}'s text. */
+  public String toJson() {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads back what {@link #toJson} wrote. */
+  public static RunSummary fromJson(InputStream json) throws IOException {
+    return JSON.readValue(json, RunSummary.class);
   }
 }

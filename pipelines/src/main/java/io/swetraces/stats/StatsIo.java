@@ -43,18 +43,34 @@ final class StatsIo {
     return bytes;
   }
 
-  /** Keys are written as UTF-8, so any length fits (writeUTF stops at 64 KB). */
+  /** As UTF-8, so any length fits (writeUTF stops at 64 KB). */
+  static void writeString(DataOutput out, String s) throws IOException {
+    writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String readString(DataInput in) throws IOException {
+    return new String(readBytes(in), StandardCharsets.UTF_8);
+  }
+
   static <V> void writeMap(DataOutput out, Map<String, V> map, Writer<V> values) throws IOException {
+    writeMap(out, map, StatsIo::writeString, values);
+  }
+
+  static <K, V> void writeMap(DataOutput out, Map<K, V> map, Writer<K> keys, Writer<V> values) throws IOException {
     out.writeInt(map.size());
-    for (Map.Entry<String, V> e : map.entrySet()) {
-      writeBytes(out, e.getKey().getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<K, V> e : map.entrySet()) {
+      keys.write(out, e.getKey());
       values.write(out, e.getValue());
     }
   }
 
   static <V> void readMap(DataInput in, Map<String, V> map, Reader<V> values) throws IOException {
+    readMap(in, map, StatsIo::readString, values);
+  }
+
+  static <K, V> void readMap(DataInput in, Map<K, V> map, Reader<K> keys, Reader<V> values) throws IOException {
     for (int n = in.readInt(); n > 0; n--) {
-      String key = new String(readBytes(in), StandardCharsets.UTF_8);
+      K key = keys.read(in);
       map.put(key, values.read(in));
     }
   }

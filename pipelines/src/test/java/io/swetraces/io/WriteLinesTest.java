@@ -2,10 +2,11 @@ package io.swetraces.io;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.assertThrows;
 
 import java.io.ByteArrayOutputStream;
-
+import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public class WriteLinesTest {
   }
 
   @Test
-  public void localAndChannelConcatenationWriteTheSameBytes() throws Exception {
+  public void kernelAndBufferCopiesWriteTheSameBytes() throws Exception {
     Path dir = tmp.newFolder("parts").toPath();
     List<ResourceId> parts = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -84,18 +85,28 @@ public class WriteLinesTest {
       parts.add(FileSystems.matchNewResource(part.toString(), false));
     }
     byte[] head = "h1,h2\n".getBytes(StandardCharsets.UTF_8);
-    ResourceId local = FileSystems.matchNewResource(dir.resolve("out/local.csv").toString(), false);
-    ResourceId channels = FileSystems.matchNewResource(dir.resolve("out/channels.csv").toString(), false);
-    assertTrue(WriteLines.ConcatenateFn.isLocal(local));
-    WriteLines.ConcatenateFn.concatenateLocally(head, parts, local);
-    WriteLines.ConcatenateFn.concatenate(head, parts, channels);
-
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     expected.write(head);
     for (int i = 0; i < 3; i++) {
       expected.write(Files.readAllBytes(dir.resolve("part-" + i)));
     }
+    WriteLines.ConcatenateFn.concatenate(head, parts, FileSystems.matchNewResource(dir + "/out/local.csv", false));
     assertArrayEquals(expected.toByteArray(), Files.readAllBytes(dir.resolve("out/local.csv")));
-    assertArrayEquals(expected.toByteArray(), Files.readAllBytes(dir.resolve("out/channels.csv")));
+    ByteArrayOutputStream buffered = new ByteArrayOutputStream();
+    WriteLines.ConcatenateFn.copy(head, parts, Channels.newChannel(buffered));
+    assertArrayEquals(expected.toByteArray(), buffered.toByteArray());
+  }
+
+  @Test
+  public void aFailedShardLeavesNothingUnderItsName() throws Exception {
+    Path dir = tmp.newFolder("failed").toPath();
+    Files.writeString(dir.resolve("part-0"), "row\n");
+    List<ResourceId> parts = List.of(FileSystems.matchNewResource(dir + "/part-0", false),
+        FileSystems.matchNewResource(dir + "/gone", false));
+    ResourceId shard = FileSystems.matchNewResource(dir + "/out/sft-00000-of-00001.jsonl", false);
+    assertThrows(IOException.class, () -> WriteLines.ConcatenateFn.concatenate(new byte[0], parts, shard));
+    try (Stream<Path> left = Files.list(dir.resolve("out"))) {
+      assertEquals(List.of(), left.toList());
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.stats.RunSummary;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.text.Json;
 import java.io.ByteArrayOutputStream;
@@ -37,19 +38,16 @@ public class BadInputTest {
     }
   }
 
-  private static Map<String, Long> rejects(JsonNode summary) {
-    Map<String, Long> out = new TreeMap<>();
-    summary.path("counts").path("rejected_by_reason").fields()
-        .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
-    return out;
+  private static Map<String, Long> rejects(RunSummary summary) {
+    return new TreeMap<>(summary.counts().rejectedByReason());
   }
 
-  private static void assertAccountedFor(JsonNode summary, long read, long analysed) {
-    JsonNode c = summary.path("counts");
-    assertEquals(read, c.path("rows_read").asLong());
-    assertEquals(analysed, c.path("analysed").asLong());
-    assertEquals(read, c.path("analysed").asLong() + c.path("rejected").asLong());
-    assertTrue(c.path("accounted_for").asBoolean());
+  private static void assertAccountedFor(RunSummary summary, long read, long analysed) {
+    RunSummary.Counts c = summary.counts();
+    assertEquals(read, c.rowsRead());
+    assertEquals(analysed, c.analysed());
+    assertEquals(read, c.analysed() + c.rejected());
+    assertTrue(c.accountedFor());
   }
 
   @Test
@@ -81,7 +79,7 @@ public class BadInputTest {
     Files.write(in.resolve("notes.txt"), "not trajectories".getBytes(StandardCharsets.UTF_8));
 
     Path out = tmp.getRoot().toPath().resolve("out");
-    JsonNode summary = Runs.run(in + "/*", out);
+    RunSummary summary = Runs.run(in + "/*", out);
 
     Map<String, Long> rejects = rejects(summary);
     assertEquals(Long.valueOf(1), rejects.get("malformed_json"));
@@ -92,7 +90,7 @@ public class BadInputTest {
     assertEquals(Long.valueOf(1), rejects.get("unreadable_parquet"));
     assertEquals(Long.valueOf(1), rejects.get("truncated_file"));
     assertEquals(Long.valueOf(1), rejects.get("unsupported_format"));
-    long goodFromGzip = summary.path("counts").path("analysed").asLong() - 2 - 1 - 2;
+    long goodFromGzip = summary.counts().analysed() - 2 - 1 - 2;
     assertTrue("rows before the cut are kept", goodFromGzip >= 1 && goodFromGzip <= 2);
     assertAccountedFor(summary, 5 + goodFromGzip + 9, 5 + goodFromGzip);
     List<String> rejectLines = Runs.lines(out, "rejects");
@@ -121,10 +119,10 @@ public class BadInputTest {
     Files.write(in, (Json.write(big) + "\n" + Json.write(diff) + "\n").getBytes(StandardCharsets.UTF_8));
 
     Path out = tmp.getRoot().toPath().resolve("out");
-    JsonNode summary = Runs.run(in.toString(), out, "--enforceEncodability=false", "--enforceImmutability=false");
+    RunSummary summary = Runs.run(in.toString(), out, "--enforceEncodability=false", "--enforceImmutability=false");
     assertAccountedFor(summary, 2, 2);
-    assertEquals(lines, summary.path("numeric_summary").path("patch_churn").path("max").asLong());
-    assertTrue(summary.path("traj_token_percentiles").path("max").asLong() > 5_000_000);
+    assertEquals(lines, summary.numericSummary().get("patch_churn").max());
+    assertTrue(summary.trajTokenPercentiles().get("max") > 5_000_000);
   }
 
   @Test
@@ -135,7 +133,7 @@ public class BadInputTest {
     Files.write(in, (SAMPLE.get(0) + "\n" + Json.write(huge) + "\n" + SAMPLE.get(1) + "\n")
         .getBytes(StandardCharsets.UTF_8));
 
-    JsonNode summary = Runs.run(in.toString(), tmp.getRoot().toPath().resolve("out"), "--maxRowMegabytes=2");
+    RunSummary summary = Runs.run(in.toString(), tmp.getRoot().toPath().resolve("out"), "--maxRowMegabytes=2");
     assertAccountedFor(summary, 3, 2);
     assertEquals(Map.of("row_too_large", 1L), rejects(summary));
     JsonNode reject = Json.parse(Files.readString(

@@ -1,6 +1,6 @@
 package io.swetraces.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.stats.RunSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ final class Runs {
     return PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation().as(SweTracesOptions.class);
   }
 
-  static JsonNode run(String input, Path output, String... extra) throws IOException {
+  static RunSummary run(String input, Path output, String... extra) throws IOException {
     SweTracesOptions options = options(input, output, extra);
     PipelineResult.State state = SweTracesPipeline.run(options).waitUntilFinish();
     if (state != PipelineResult.State.DONE) {

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swetraces.stats.RunSummary;
 import io.swetraces.text.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,13 @@ public class SampleRunTest {
 
   @Test
   public void writesEveryOutput() throws Exception {
-    JsonNode summary = Runs.run(Runs.SAMPLE.resolve("oswt-sample.jsonl").toString(), out(), "--numShards=2");
-    JsonNode counts = summary.path("counts");
-    assertEquals(17, counts.path("rows_read").asLong());
-    assertEquals(17, counts.path("analysed").asLong());
-    assertEquals(5, counts.path("sft_kept").asLong());
-    assertEquals(11, counts.path("sft_dropped").path("unresolved").asLong());
-    assertEquals(1, counts.path("sft_dropped").path("over_token_budget").asLong());
+    RunSummary summary = Runs.run(Runs.SAMPLE.resolve("oswt-sample.jsonl").toString(), out(), "--numShards=2");
+    RunSummary.Counts counts = summary.counts();
+    assertEquals(17, counts.rowsRead());
+    assertEquals(17, counts.analysed());
+    assertEquals(5, counts.sftKept());
+    assertEquals(11, (long) counts.sftDropped().get("unresolved"));
+    assertEquals(1, (long) counts.sftDropped().get("over_token_budget"));
 
     List<String> csv = Runs.lines(out(), "analysis");
     // Two shards, each with its header.
@@ -80,12 +81,12 @@ public class SampleRunTest {
 
   @Test
   public void limitPerComboKeepsTheFirstRowsOfEachPair() throws Exception {
-    JsonNode summary = Runs.run(Runs.SAMPLE.resolve("oswt-sample.jsonl").toString(), out(), "--limitPerCombo=2");
-    JsonNode counts = summary.path("counts");
-    assertEquals(17, counts.path("rows_read").asLong());
+    RunSummary summary = Runs.run(Runs.SAMPLE.resolve("oswt-sample.jsonl").toString(), out(), "--limitPerCombo=2");
+    RunSummary.Counts counts = summary.counts();
+    assertEquals(17, counts.rowsRead());
     // sweagent/gpt_4o 1, sweagent/gpt4 1, minisweagent/gemini_3_pro 2, openhands/llama_4_maverick 2
-    assertEquals(6, counts.path("analysed").asLong());
-    assertEquals(11, counts.path("sampled_out").asLong());
+    assertEquals(6, counts.analysed());
+    assertEquals(11, counts.sampledOut());
     List<String> ids = Runs.lines(out(), "analysis").stream().skip(1).map(l -> l.split(",")[0]).sorted()
         .collect(Collectors.toList());
     assertEquals(List.of("6e44b9__sweagenttestrepo-1c2844", "astropy__astropy-12907", "astropy__astropy-13033",
@@ -99,8 +100,8 @@ public class SampleRunTest {
     IllegalArgumentException refused =
         assertThrows(IllegalArgumentException.class, () -> Runs.run(input, out()));
     assertTrue(refused.getMessage().contains("--overwrite"));
-    JsonNode again = Runs.run(input, out(), "--overwrite", "--languages=c", "--requireResolved=false");
-    assertEquals(3, again.path("counts").path("sft_kept").asLong());
+    RunSummary again = Runs.run(input, out(), "--overwrite", "--languages=c", "--requireResolved=false");
+    assertEquals(3, again.counts().sftKept());
     assertEquals(1, Files.list(out().resolve("sft")).filter(f -> !f.getFileName().toString().startsWith(".")).count());
 
     Path foreign = tmp.newFolder("mine").toPath();

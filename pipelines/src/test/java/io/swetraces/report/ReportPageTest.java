@@ -3,12 +3,12 @@ package io.swetraces.report;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.swetraces.text.Json;
+import io.swetraces.stats.RunSummary;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -21,28 +21,12 @@ import org.junit.Test;
 
 /** The report drawn from a small summary whose every figure is worked out by hand. */
 public class ReportPageTest {
-  private static final String FIXTURE = """
-      {"counts": {"rows_read": 6, "analysed": 4, "rejected": 2, "sampled_out": 0, "accounted_for": true,
-        "rejected_by_reason": {"malformed_json": 1, "empty_file": 1}, "sft_kept": 1,
-        "sft_dropped": {"unresolved": 2, "over_token_budget": 1}},
-       "settings": {"input": "in/<a&b>.jsonl", "runner": "DirectRunner"},
-       "trajectories_per_language": [{"language": "python", "trajectories": 3}, {"language": "go", "trajectories": 1}],
-       "resolution_by_language": [],
-       "resolution_by_agent_model": [{"agent": "openhands", "model": "m1", "rate": 0.5, "n": 2},
-                                     {"agent": "sweagent", "model": "m2", "rate": 0.0, "n": 1}],
-       "traj_token_percentiles": {"p50": 1500, "max": 9000},
-       "context_window_fit": [{"window": 8192, "fraction": 0.75}, {"window": 16384, "fraction": 1.0}],
-       "top_tools": [{"tool": "bash", "count": 7}, {"tool": "edit", "count": 2}],
-       "mean_tool_turns_by_outcome": {"unresolved": 3.5, "resolved": 1.0},
-       "sft_by_language": [{"language": "python", "kept": 1}],
-       "histograms": {
-         "n_messages": {"edges": [10, 20, 30], "counts": [3, 1]},
-         "patch_churn": {"clip_quantile": 0.97, "clipped_at": 40.5, "edges": [1, 20.75, 40.5], "counts": [2, 2]},
-         "traj_tokens": {"clip_quantile": 0.99, "clipped_at": 9000, "edges": [500, 4750, 9000], "counts": [3, 1]}},
-       "scatter_messages_tokens": {"labelled_rows": 3, "shown": 3,
-         "points": [[10, 500, true], [20, 1500, false], [30, 9000, false]]},
-       "quantile_accuracy": {"exact": false, "rank_error": 0.0068, "exact_up_to_rows": 100000}}
-      """;
+  /** A summary whose every figure is worked out by hand. */
+  static RunSummary fixture() throws IOException {
+    try (InputStream in = ReportPageTest.class.getResourceAsStream("/report-summary.json")) {
+      return RunSummary.fromJson(in);
+    }
+  }
 
   private static ReportCharts.Chart chart(List<ReportCharts.Chart> charts, String id) {
     return charts.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
@@ -54,7 +38,7 @@ public class ReportPageTest {
 
   @Test
   public void chartsHoldTheFiguresOfTheSummary() throws Exception {
-    List<ReportCharts.Chart> charts = ReportCharts.all(Json.MAPPER.readTree(FIXTURE));
+    List<ReportCharts.Chart> charts = ReportCharts.all(fixture());
     CategoryDataset funnel = bars(charts, "sft-funnel");
     assertEquals(List.of("rows read", "rejected (unreadable)", "sampled out (limitPerCombo)", "analysed",
         "dropped: unresolved", "dropped: over token budget", "kept for SFT"), funnel.getColumnKeys());
@@ -83,7 +67,7 @@ public class ReportPageTest {
 
   @Test
   public void theReportIsOneOfflinePageWithEveryChartAlsoAsSvgAndPng() throws Exception {
-    JsonNode summary = Json.MAPPER.readTree(FIXTURE);
+    RunSummary summary = fixture();
     Map<String, byte[]> files = ReportPage.render(summary);
     assertEquals(25, files.size());
     for (ReportCharts.Chart c : ReportCharts.all(summary)) {
@@ -103,17 +87,5 @@ public class ReportPageTest {
         .matcher(html.replaceAll("xmlns(:\\w+)?=['\"][^'\"]*['\"]", ""));
     assertTrue(urls.find() ? "address in page: " + urls.group() : "", !urls.find(0));
     assertEquals(12, html.split("<figure data-chart=").length - 1);
-  }
-
-  @Test
-  public void aRenderAfterTheWarmUpIsTheSameReport() throws Exception {
-    JsonNode summary = Json.MAPPER.readTree(FIXTURE);
-    Map<String, byte[]> before = ReportPage.render(summary);
-    ReportPage.warmUpInBackground();
-    Map<String, byte[]> after = ReportPage.render(summary);
-    assertEquals(before.keySet(), after.keySet());
-    for (String file : before.keySet()) {
-      assertArrayEquals(file, before.get(file), after.get(file));
-    }
   }
 }

@@ -48,13 +48,11 @@ public final class TokenCounter {
   }
 
   /**
-   * Loads cl100k's vocabulary and pair tables on a background thread (about 0.4 s), so that a
-   * pipeline started meanwhile does not wait for them in its first CountTokens bundle.
+   * Loads cl100k's vocabulary and pair tables now (about 0.4 s) rather than in the first count: a
+   * launcher may do it on another thread while the pipeline is set up.
    */
-  public static void preloadInBackground() {
-    Thread load = new Thread(() -> Ascii.PAIRS.hashCode(), "cl100k-preload");
-    load.setDaemon(true);
-    load.start();
+  public static void preload() {
+    Ascii.PAIRS.hashCode();
   }
 
   /** Plain jtokkit, no memo: the reference the memoized counter must equal. */
@@ -161,8 +159,8 @@ public final class TokenCounter {
   }
 
   /**
-   * Loaded once per JVM, on first use rather than with this class, so that {@link
-   * #preloadInBackground} returns at once; jtokkit's Encoding is immutable and safe to share.
+   * Loaded once per JVM, on first use rather than with this class: loading the class does not cost
+   * the vocabulary. jtokkit's Encoding is immutable and safe to share.
    */
   private static final class Cl100k {
     static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);

@@ -5,7 +5,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -13,7 +12,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Splits trajectories into SFT training examples and the rest; each dropped one carries its {@link
  * Trajectory#getSftDropReason() reason} and is counted under it.
  */
-public final class FilterSft extends PTransform<PCollection<Trajectory>, FilterSft.Result> {
+public final class FilterSft extends PTransform<PCollection<Trajectory>, Selection> {
   private static final TupleTag<Trajectory> KEPT = new TupleTag<>() {};
   private static final TupleTag<Trajectory> DROPPED = new TupleTag<>() {};
 
@@ -32,16 +31,13 @@ public final class FilterSft extends PTransform<PCollection<Trajectory>, FilterS
     return new FilterSft(criteria);
   }
 
-  public SftCriteria criteria() {
-    return criteria;
-  }
-
   @Override
-  public Result expand(PCollection<Trajectory> trajectories) {
-    return new Result(
+  public Selection expand(PCollection<Trajectory> trajectories) {
+    return Selection.of(
         trajectories.apply(
             "ApplySftCriteria",
-            ParDo.of(new FilterSftFn(criteria)).withOutputTags(KEPT, TupleTagList.of(DROPPED))));
+            ParDo.of(new FilterSftFn(criteria)).withOutputTags(KEPT, TupleTagList.of(DROPPED))),
+        KEPT, DROPPED);
   }
 
   static final class FilterSftFn extends DoFn<Trajectory, Trajectory> {
@@ -61,21 +57,6 @@ public final class FilterSft extends PTransform<PCollection<Trajectory>, FilterS
         TraceMetrics.sftDropped(reason).inc();
         out.get(DROPPED).output(t.toBuilder().setSftDropReason(reason).build());
       }
-    }
-  }
-
-  /** Kept training examples and dropped trajectories. */
-  public static final class Result extends TupleOutput {
-    private Result(PCollectionTuple tuple) {
-      super(tuple);
-    }
-
-    public PCollection<Trajectory> kept() {
-      return tuple.get(KEPT);
-    }
-
-    public PCollection<Trajectory> dropped() {
-      return tuple.get(DROPPED);
     }
   }
 }

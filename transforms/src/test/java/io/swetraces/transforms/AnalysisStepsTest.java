@@ -38,21 +38,49 @@ public class AnalysisStepsTest {
     p.run().waitUntilFinish();
   }
 
+  /**
+   * A removed SQL comment ({@code --- the users table}) and an added C increment ({@code
+   * +++counter;}) look like file headers to the tutorial's line-prefix rule; the hunk headers say
+   * they are lines.
+   */
+  private static final String PREFIX_LOOKALIKES = String.join("\n",
+      "diff --git a/db/schema.sql b/db/schema.sql",
+      "--- a/db/schema.sql",
+      "+++ b/db/schema.sql",
+      "@@ -1,3 +1,3 @@",
+      "--- the users table",
+      "+-- the accounts table",
+      " CREATE TABLE users (",
+      "   id INTEGER",
+      "diff --git a/src/count.c b/src/count.c",
+      "--- a/src/count.c",
+      "+++ b/src/count.c",
+      "@@ -10,2 +10,3 @@",
+      " int next(int counter) {",
+      "+++counter;",
+      "   return counter;",
+      "");
+
   @Test
   public void parsePatchMeasuresTheFinalPatch() {
-    PCollection<Trajectory> rows = rows(1, 2, 4);
+    Trajectory lookalikes = TestData.trajectory(0).toBuilder()
+        .setInstanceId("prefix-lookalikes").setModelPatch(PREFIX_LOOKALIKES).build();
+    PCollection<Trajectory> rows = p.apply(Create.of(
+        TestData.trajectory(1), TestData.trajectory(2), TestData.trajectory(4), lookalikes));
     PAssert.that(rows.apply("Hunk", ParsePatch.finalPatch())
             .apply("ShowHunk", MapElements.into(TypeDescriptors.strings()).via(AnalysisStepsTest::patch)))
         .containsInAnyOrder(
             "pydicom__pydicom-1458 1 +3 -2 {py=1}",
             "astropy__astropy-12907 2 +23 -1 {py=2}",
-            "astropy__astropy-13236 5 +20 -10 {ecsv=1, fits=1, py=2, toml=1}");
+            "astropy__astropy-13236 5 +20 -10 {ecsv=1, fits=1, py=2, toml=1}",
+            "prefix-lookalikes 2 +2 -1 {c=1, sql=1}");
     PAssert.that(rows.apply("Tutorial", ParsePatch.finalPatch().withCounting(PatchCounting.TUTORIAL))
             .apply("ShowTutorial", MapElements.into(TypeDescriptors.strings()).via(AnalysisStepsTest::patch)))
         .containsInAnyOrder(
             "pydicom__pydicom-1458 1 +3 -2 {py=1}",
             "astropy__astropy-12907 2 +23 -1 {py=2}",
-            "astropy__astropy-13236 5 +20 -10 {ecsv=1, fits=1, py=2, toml=1}");
+            "astropy__astropy-13236 5 +20 -10 {ecsv=1, fits=1, py=2, toml=1}",
+            "prefix-lookalikes 2 +1 -0 {c=1, sql=1}");
     p.run().waitUntilFinish();
   }
 

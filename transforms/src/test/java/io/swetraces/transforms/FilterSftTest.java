@@ -33,7 +33,7 @@ public class FilterSftTest {
 
   @Test
   public void dropsByTheFirstFailingCriterion() {
-    FilterSft.Result r =
+    Selection r =
         p.apply(Create.of(ROWS))
             .apply(FilterSft.trainingExamples().withCriteria(
                 SftCriteria.defaults().withMaxTokens(150).withLanguages(Set.of("python"))));
@@ -49,7 +49,7 @@ public class FilterSftTest {
 
   @Test
   public void budgetOnTrajTokensAndAnyLabel() {
-    FilterSft.Result r =
+    Selection r =
         p.apply(Create.of(ROWS))
             .apply(FilterSft.trainingExamples().withCriteria(SftCriteria.defaults()
                 .withMaxTokens(150).withBudgetOn(TokenBudget.TRAJ_TOKENS).withRequireResolved(false)));

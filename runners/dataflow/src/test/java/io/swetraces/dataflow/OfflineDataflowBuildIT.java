@@ -55,8 +55,10 @@ public class OfflineDataflowBuildIT {
     assertFalse("the job has steps", spec.path("steps").isEmpty());
     String text = spec.toString();
     assertThat("functions are shipped serialized", text, containsString("serialized_fn"));
-    for (String step : List.of("ReadTraces", "Normalize", "ExtractTools", "ParsePatch", "CountTokens", "FilterSft",
-        "WriteAnalysisCsv", "WriteAnalysisParquet", "WriteSft", "WriteRejects", "WriteSummary")) {
+    for (String step : List.of("Read/MatchFiles", "Read/ReadFiles/ReadLanes", "Analyse/ExtractTools",
+        "Analyse/ParsePatch", "Analyse/CountTokens", "Curate/FilterSft", "Tabulate", "Write/WriteAnalysisCsv",
+        "Write/WriteAnalysisParquet", "Write/WriteSft", "Write/WriteRejects", "Summarise/WriteReport",
+        "Summarise/WriteSummary")) {
       assertThat(text, containsString(step));
     }
   }

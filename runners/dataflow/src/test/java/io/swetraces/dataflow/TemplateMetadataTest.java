@@ -21,21 +21,33 @@ import org.apache.beam.sdk.options.Validation;
 import org.junit.Test;
 
 /**
- * {@code metadata.json} describes exactly the pipeline's own options: the same names, the help text
- * of their {@code @Description}, required where the pipeline requires them, and value patterns
- * that match their types. The build fails when the two drift apart.
+ * {@code metadata.json} describes exactly the pipeline's own options, those of every options
+ * interface the job is made of: the same names, the help text of their {@code @Description},
+ * required where the pipeline requires them, and value patterns that match their types. The build
+ * fails when the two drift apart.
  */
 public class TemplateMetadataTest {
   private static final Path METADATA = Path.of("metadata.json");
 
   private static Map<String, Method> options() {
     Map<String, Method> getters = new TreeMap<>();
-    for (Method m : SweTracesOptions.class.getDeclaredMethods()) {
+    collect(SweTracesOptions.class, getters);
+    return getters;
+  }
+
+  /** The getters of an options interface and of every project interface it extends. */
+  private static void collect(Class<?> options, Map<String, Method> getters) {
+    if (!options.getPackageName().startsWith("io.swetraces")) {
+      return;
+    }
+    for (Method m : options.getDeclaredMethods()) {
       if (m.getName().startsWith("get") && m.getParameterCount() == 0) {
         getters.put(Introspector.decapitalize(m.getName().substring(3)), m);
       }
     }
-    return getters;
+    for (Class<?> parent : options.getInterfaces()) {
+      collect(parent, getters);
+    }
   }
 
   private static Map<String, JsonNode> parameters() throws IOException {
@@ -83,7 +95,8 @@ public class TemplateMetadataTest {
         assertEquals(name + ": regexes", List.of(regex),
             Json.MAPPER.convertValue(p.path("regexes"), List.class));
       }
-      if (getter.getReturnType() == int.class || getter.getReturnType() == long.class) {
+      Class<?> type = getter.getReturnType();
+      if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
         String pattern = p.path("regexes").path(0).asText();
         assertTrue(name + ": takes whole numbers", "12".matches(pattern));
         assertFalse(name + ": refuses fractions", "1.5".matches(pattern));

@@ -1,4 +1,4 @@
-package io.swetraces.pipeline;
+package io.swetraces.io;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,12 +14,12 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * needs an empty directory, or {@code --overwrite} to remove an earlier run's outputs (and only
  * those: a directory holding anything else is refused).
  */
-final class OutputDir {
-  static final String ANALYSIS = "analysis";
-  static final String SFT = "sft";
-  static final String REJECTS = "rejects";
-  static final String REPORT = "report";
-  static final String SUMMARY = "summary.json";
+public final class OutputDir {
+  public static final String ANALYSIS = "analysis";
+  public static final String SFT = "sft";
+  public static final String REJECTS = "rejects";
+  public static final String REPORT = "report";
+  public static final String SUMMARY = "summary.json";
   private static final List<String> OURS =
       List.of(ANALYSIS + "/", SFT + "/", REJECTS + "/", REPORT + "/", SUMMARY);
 
@@ -29,16 +29,16 @@ final class OutputDir {
     this.dir = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
   }
 
-  static OutputDir at(String dir) {
+  public static OutputDir at(String dir) {
     return new OutputDir(dir);
   }
 
-  String path(String relative) {
+  public String path(String relative) {
     return dir + "/" + relative;
   }
 
   /** Checks the directory is empty, or empties it of an earlier run's outputs when allowed. */
-  void prepare(boolean overwrite) throws IOException {
+  public void prepare(boolean overwrite) throws IOException {
     List<ResourceId> existing = new ArrayList<>();
     List<String> foreign = new ArrayList<>();
     String base = FileSystems.matchNewResource(dir, true).toString();

@@ -1,0 +1,104 @@
+package io.swetraces.pipeline;
+
+import io.swetraces.io.OutputDir;
+import io.swetraces.io.ReadTrajectories;
+import io.swetraces.model.AnalysisRow;
+import io.swetraces.model.Reject;
+import io.swetraces.report.WriteReport;
+import io.swetraces.stats.AnalysisStats;
+import io.swetraces.stats.AnalysisStatsFn;
+import io.swetraces.stats.RunSummary;
+import io.swetraces.stats.WriteSummary;
+import java.util.Map;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * The run's figures ({@link RunSummary}), once every other output is written: then the report,
+ * then {@code summary.json} last, whose presence marks a finished run. Every figure is computed
+ * inside the graph, so it is the same on every runner.
+ */
+final class Summarise extends PTransform<PCollectionTuple, PDone> {
+  private static final TupleTag<AnalysisRow> ANALYSIS = new TupleTag<>() {};
+  private static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+  private static final TupleTag<Long> ROWS_READ = new TupleTag<>() {};
+  private static final TupleTag<Long> SAMPLED_OUT = new TupleTag<>() {};
+  private static final TupleTag<String> WRITTEN = new TupleTag<>() {};
+
+  private final OutputDir out;
+  private final RunSummary.Settings settings;
+
+  private Summarise(OutputDir out, RunSummary.Settings settings) {
+    this.out = out;
+    this.settings = settings;
+  }
+
+  static Summarise into(OutputDir out, RunSummary.Settings settings) {
+    return new Summarise(out, settings);
+  }
+
+  /** What the figures come from: the analysis rows and the read's counts and rejects, after the files written. */
+  static PCollectionTuple of(PCollection<AnalysisRow> analysis, ReadTrajectories.Result read,
+      PCollection<String> written) {
+    return PCollectionTuple.of(ANALYSIS, analysis).and(REJECTS, read.rejects()).and(ROWS_READ, read.rowsRead())
+        .and(SAMPLED_OUT, read.sampledOut()).and(WRITTEN, written);
+  }
+
+  @Override
+  public PDone expand(PCollectionTuple run) {
+    PCollectionView<AnalysisStats> stats =
+        run.get(ANALYSIS).apply("SummarizeAnalysis", Combine.globally(new AnalysisStatsFn()).asSingletonView());
+    PCollectionView<Long> rowsRead = run.get(ROWS_READ).apply("RowsRead", View.asSingleton());
+    PCollectionView<Long> sampledOut = run.get(SAMPLED_OUT).apply("SampledOut", View.asSingleton());
+    PCollectionView<Map<String, Long>> rejectsByReason = run.get(REJECTS)
+        .apply("RejectReasons", MapElements.into(TypeDescriptors.strings()).via(Reject::getReason))
+        .apply("CountRejectReasons", Count.perElement())
+        .apply("RejectReasonLookup", View.asMap());
+    run.getPipeline()
+        .apply("SummaryTrigger", Create.of("summary"))
+        .apply("AfterAllOutputs", Wait.on(run.get(WRITTEN)))
+        .apply("BuildSummary", ParDo.of(new BuildSummaryFn(settings, stats, rowsRead, sampledOut, rejectsByReason))
+            .withSideInputs(stats, rowsRead, sampledOut, rejectsByReason))
+        .setCoder(SerializableCoder.of(RunSummary.class))
+        .apply("WriteReport", WriteReport.to(out.path(OutputDir.REPORT)))
+        .apply("WriteSummary", WriteSummary.to(out.path(OutputDir.SUMMARY)));
+    return PDone.in(run.getPipeline());
+  }
+
+  static final class BuildSummaryFn extends DoFn<String, RunSummary> {
+    private final RunSummary.Settings settings;
+    private final PCollectionView<AnalysisStats> stats;
+    private final PCollectionView<Long> rowsRead;
+    private final PCollectionView<Long> sampledOut;
+    private final PCollectionView<Map<String, Long>> rejectsByReason;
+
+    BuildSummaryFn(RunSummary.Settings settings, PCollectionView<AnalysisStats> stats, PCollectionView<Long> rowsRead,
+        PCollectionView<Long> sampledOut, PCollectionView<Map<String, Long>> rejectsByReason) {
+      this.settings = settings;
+      this.stats = stats;
+      this.rowsRead = rowsRead;
+      this.sampledOut = sampledOut;
+      this.rejectsByReason = rejectsByReason;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      c.output(RunSummary.of(c.sideInput(stats), c.sideInput(rowsRead), c.sideInput(sampledOut),
+          c.sideInput(rejectsByReason), settings));
+    }
+  }
+}
