@@ -39,7 +39,7 @@ public class GoldenOutputIT {
   @Test
   public void bundledSampleWithBadInput() throws Exception {
     Path input = TestInputs.mixed(tmp.getRoot().toPath().resolve("input"));
-    check("sample-bad-input", input, "--input=" + input + "/*", "--numShards=2");
+    check("sample-bad-input", input, "--input=" + input + "/", "--numShards=2");
   }
 
   @Test

@@ -15,7 +15,8 @@ final class TestInputs {
 
   /**
    * Real rows in every input format and schema variant, plus bad rows and files of each kind the
-   * readers reject: 53 rows analysed, 6 rejected.
+   * readers and later steps reject: 60 rows analysed, 9 rejected when the folder is the input (58
+   * from its top level alone).
    */
   static Path mixed(Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -27,6 +28,17 @@ final class TestInputs {
     write(dir.resolve("bad-rows.jsonl"), rows.get(0) + "\n{\"messages\": [\n"
         + "{\"messages\": [{\"role\": \"user\", \"content\": 7}]}\n[1, 2]\n{\"instance_id\": \"x\"}\n" + rows.get(1) + "\n");
     write(dir.resolve("empty.jsonl"), "");
+    // JSON Lines named .json, as on the Hub, with a value that is not a row among them.
+    write(dir.resolve("lines.json"), rows.get(2) + "\n" + rows.get(3) + "\n7\n" + rows.get(4) + "\n");
+    // A byte order mark; a patch as `git diff --no-prefix` writes it; a word too long to count;
+    // two rows on one line.
+    write(dir.resolve("bom.jsonl"), "\uFEFF" + rows.get(5) + "\n");
+    String noPrefix = rows.get(6).replaceFirst("\"model_patch\": \"", "\"model_patch\": \"diff --git x x\\\\n@@ -1 +1 @@\\\\n-a\\\\n+b\\\\n");
+    String longWord = rows.get(7).replaceFirst("\"content\": \"", "\"content\": \"" + "a".repeat(300_000) + " ");
+    write(dir.resolve("hostile.jsonl"), noPrefix + "\n" + longWord + "\n" + rows.get(8) + rows.get(9) + "\n");
+    // A folder within the folder: read when the folder is the input.
+    Files.createDirectories(dir.resolve("nested/deeper"));
+    write(dir.resolve("nested/deeper/more.jsonl"), rows.get(10) + "\n" + rows.get(11) + "\n");
     byte[] parquet = Files.readAllBytes(SAMPLE.resolve("oswt-sample-00000-of-00001.parquet"));
     Files.write(dir.resolve("cut.parquet"), Arrays.copyOf(parquet, parquet.length / 2));
     return dir;

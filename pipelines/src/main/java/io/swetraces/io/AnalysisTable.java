@@ -53,6 +53,7 @@ public final class AnalysisTable {
           .addBooleanField("has_patch")
           .addBooleanField("sft_kept")
           .addNullableStringField("sft_drop_reason")
+          .addInt64Field("special_token_texts")
           .build();
 
   private AnalysisTable() {}
@@ -96,7 +97,8 @@ public final class AnalysisTable {
             jsonObject(r.getPatchExtensions()),
             r.isPatched(),
             r.sftKept(),
-            r.getSftDropReason())
+            r.getSftDropReason(),
+            r.getSpecialTokenTexts())
         .build();
   }
 
@@ -104,7 +106,10 @@ public final class AnalysisTable {
     return SCHEMA.getFieldNames().stream().collect(Collectors.joining(","));
   }
 
-  /** One CSV line as pandas' {@code to_csv} writes it: booleans as True/False, nulls empty. */
+  /**
+   * One CSV line as pandas' {@code to_csv} writes it: booleans as True/False, nulls empty; text that
+   * a spreadsheet would run as a formula is {@link #defused}.
+   */
   public static String csvLine(AnalysisRow r) {
     Row row = row(r);
     StringBuilder line = new StringBuilder();
@@ -115,11 +120,26 @@ public final class AnalysisTable {
       Object v = row.getValue(i);
       if (v instanceof Boolean) {
         line.append((Boolean) v ? "True" : "False");
+      } else if (v instanceof String text) {
+        line.append(csvField(defused(text)));
       } else if (v != null) {
         line.append(csvField(v.toString()));
       }
     }
     return line.toString();
+  }
+
+  /**
+   * Text starting with {@code = + - @}, a tab or a carriage return, which spreadsheets read as a
+   * formula, with a {@code '} before it, as OWASP advises against CSV injection. Only text cells:
+   * numbers stay numbers, and the Parquet table and SFT files keep the text as it is.
+   */
+  static String defused(String text) {
+    if (text.isEmpty()) {
+      return text;
+    }
+    char c = text.charAt(0);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
   }
 
   /** Python csv's QUOTE_MINIMAL: quoted only when it holds a comma, a quote or a line break. */

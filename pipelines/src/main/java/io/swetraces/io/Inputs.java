@@ -15,7 +15,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * What a run or an inspection reads, resolved where it is launched: the {@code --input} patterns,
  * or the files of a {@code --dataset}'s configs and splits. Mistakes (a pattern matching nothing, a
  * dataset or config that does not exist) fail here, before any job starts; Hub patterns are pinned
- * to the commit their revision names now, so every worker reads the same files.
+ * to the commit their revision names now, so every worker reads the same files. A folder stands for
+ * every file under it, at any depth.
  */
 public final class Inputs {
   private Inputs() {}
@@ -63,9 +64,13 @@ public final class Inputs {
         }
         continue;
       }
-      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
-      if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
-        throw new IllegalArgumentException("--input: no file matches " + pattern);
+      List<MatchResult.Metadata> files = files(pattern);
+      if (files.isEmpty()) {
+        files = files(folder(pattern));
+        if (files.isEmpty()) {
+          throw new IllegalArgumentException("--input: no file matches " + pattern);
+        }
+        pattern = folder(pattern);
       }
       patterns.add(pattern);
     }
@@ -73,6 +78,20 @@ public final class Inputs {
       throw new IllegalArgumentException("--input names no file");
     }
     return patterns;
+  }
+
+  /** The files a pattern matches now, folders left out. */
+  private static List<MatchResult.Metadata> files(String pattern) throws IOException {
+    MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+    if (match.status() != MatchResult.Status.OK) {
+      return List.of();
+    }
+    return match.metadata().stream().filter(m -> !m.resourceId().isDirectory()).toList();
+  }
+
+  /** Everything under a folder, at any depth: what a folder given as an input means. */
+  private static String folder(String pattern) {
+    return (pattern.endsWith("/") ? pattern : pattern + "/") + "**";
   }
 
   private static boolean given(@Nullable String value) {

@@ -1,20 +1,20 @@
 package io.swetraces.io;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.hub.SourceUnavailableException;
-import io.swetraces.text.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.charset.CharacterCodingException;
 
 /**
- * A {@code .json} file holding an array of rows (as Hugging Face dataset dumps and {@code
- * json.dump(rows)} write them), or a single row object. Read as a stream, one row at a time; an
- * element's index is its resume position, and a new cursor skips the elements before it unbuilt.
+ * A {@code .json} file: an array of rows (as Hugging Face dataset dumps and {@code json.dump(rows)}
+ * write them), a single row object, or any sequence of these, JSON Lines included (the Hub holds
+ * many JSON Lines files named {@code .json}). Every value in the file is a row or a reject: an
+ * object is a row, anything else {@code not_an_object}. Values are found by {@link JsonValues}
+ * without being built, so one over the row limit is rejected unread; a value's index in the file is
+ * its resume position, and a new cursor skips the values before it.
  */
-public final class JsonArrayFormat implements TraceFormat {
+public final class JsonFormat implements TraceFormat {
   @Override
   public String name() {
     return "JSON";
@@ -27,20 +27,23 @@ public final class JsonArrayFormat implements TraceFormat {
 
   @Override
   public TraceCursor open(TraceFile file, long from, long firstRow, long maxRowBytes) throws IOException {
-    return new Cursor(Json.MAPPER.createParser(Channels.newInputStream(file.open())), from);
+    return new Cursor(Channels.newInputStream(file.open()), from, maxRowBytes);
   }
 
   private static final class Cursor implements TraceCursor {
-    private final JsonParser parser;
+    private final InputStream in;
+    private final JsonValues values;
     private final long from;
+    private final long maxRowBytes;
     private long position;
-    private boolean started;
+    private boolean skipped;
     private boolean ended;
 
-    Cursor(JsonParser parser, long from) {
-      this.parser = parser;
+    Cursor(InputStream in, long from, long maxRowBytes) {
+      this.in = in;
+      this.values = new JsonValues(in, maxRowBytes);
       this.from = from;
-      this.position = from;
+      this.maxRowBytes = maxRowBytes;
     }
 
     @Override
@@ -59,83 +62,60 @@ public final class JsonArrayFormat implements TraceFormat {
         return false;
       }
       try {
-        if (!started) {
-          started = true;
-          if (!start(sink)) {
-            return true;
+        if (!skipped) {
+          skipped = true;
+          for (; position < from; position++) {
+            if (!values.next()) {
+              ended = true;
+              return false;
+            }
           }
         }
-        JsonToken token = parser.nextToken();
-        if (token == JsonToken.END_ARRAY || token == null) {
+        if (!values.next()) {
           ended = true;
           if (position == 0) {
-            sink.reject(-1, "empty_file", "the array holds no rows", "");
+            sink.reject(-1, "empty_file", "the file holds no rows", "");
             return true;
           }
           return false;
         }
-        long begin = offset(parser.currentTokenLocation());
-        JsonNode row = parser.readValueAsTree();
-        if (row != null && row.isObject()) {
-          sink.tree(position, row, offset(parser.currentLocation()) - begin);
-        } else {
-          sink.reject(position, "not_an_object", "element " + position + " is not a JSON object",
-              String.valueOf(row));
-        }
-        position++;
       } catch (IOException e) {
         SourceUnavailableException.rethrowIfUnavailable(e);
-        // Malformed JSON, invalid UTF-8 or truncation: rows before it stand, the rest is one reject.
-        ended = true;
-        sink.reject(position, "malformed_json",
-            "reading stopped at element " + position + ": " + e.getMessage(), "");
+        return stop(sink, e.toString());
+      } catch (JsonValues.MalformedException e) {
+        return stop(sink, e.getMessage());
       }
+      emit(sink);
+      position++;
       return true;
     }
 
-    /**
-     * Reads up to the first element to read: false once what the file holds is already settled (a
-     * reject for the whole file, or its one row object).
-     */
-    private boolean start(RowSink sink) throws IOException {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        ended = true;
-        sink.reject(-1, "empty_file", "the file holds no rows", "");
-        return false;
-      }
-      if (first == JsonToken.START_OBJECT) {
-        ended = true;
-        if (from == 0) {
-          long begin = offset(parser.currentTokenLocation());
-          JsonNode row = parser.readValueAsTree();
-          sink.tree(0, row, offset(parser.currentLocation()) - begin);
-          position = 1;
+    private void emit(RowSink sink) {
+      RowBytes value = values.value();
+      String excerpt = Utf8.lenient(value.bytes(), 0, value.length());
+      if (values.kind() != JsonValues.Kind.OBJECT) {
+        sink.reject(position, "not_an_object", "value " + position + " of the file is not a JSON object", excerpt);
+      } else if (value.fullLength() > maxRowBytes) {
+        sink.reject(position, "row_too_large", RowSink.tooLarge(value.fullLength(), maxRowBytes), excerpt);
+      } else {
+        try {
+          sink.text(position, Utf8.decode(value.bytes(), 0, value.length()));
+        } catch (CharacterCodingException e) {
+          sink.reject(position, "invalid_utf8", "value " + position + " of the file is not valid UTF-8", excerpt);
         }
-        return false;
       }
-      if (first != JsonToken.START_ARRAY) {
-        ended = true;
-        sink.reject(-1, "not_an_object", "the file is neither a JSON array of rows nor one row", "");
-        return false;
-      }
-      for (long skipped = 0; skipped < from; skipped++) {
-        if (parser.nextToken() == JsonToken.END_ARRAY) {
-          ended = true;
-          return false;
-        }
-        parser.skipChildren();
-      }
-      return true;
     }
 
-    private static long offset(JsonLocation at) {
-      return at.getByteOffset() >= 0 ? at.getByteOffset() : at.getCharOffset();
+    /** Malformed JSON, invalid bytes or truncation: the values before stand, the rest is one reject. */
+    private boolean stop(RowSink sink, String why) {
+      ended = true;
+      sink.reject(position, "malformed_json", "reading stopped at value " + position + ": " + why, "");
+      return true;
     }
 
     @Override
     public void close() throws IOException {
-      parser.close();
+      in.close();
     }
   }
 }

@@ -7,7 +7,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
-import java.util.Arrays;
 
 /**
  * JSON Lines ({@code .jsonl}, {@code .ndjson}, gzipped or not): one row per line. Each line's byte
@@ -113,8 +112,10 @@ public final class JsonLinesFormat implements TraceFormat {
             Utf8.lenient(line.bytes(), 0, Math.min(line.length(), 4096)));
       } else if (!line.isBlank()) {
         any = true;
+        // A byte order mark some editors write at the start of a file is not part of the row.
+        int bom = lineNo == 0 && startsWithByteOrderMark(line.bytes(), line.length()) ? 3 : 0;
         try {
-          sink.text(lineNo, Utf8.decode(line.bytes(), 0, line.length()));
+          sink.text(lineNo, Utf8.decode(line.bytes(), bom, line.length() - bom));
         } catch (CharacterCodingException e) {
           sink.reject(lineNo, "invalid_utf8", "line " + (lineNo + 1) + " is not valid UTF-8",
               Utf8.lenient(line.bytes(), 0, line.length()));
@@ -130,36 +131,30 @@ public final class JsonLinesFormat implements TraceFormat {
     }
   }
 
+  private static boolean startsWithByteOrderMark(byte[] b, int length) {
+    return length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+  }
+
   /**
    * Splits a stream into lines, scanning a block at a time. A line's bytes are kept up to the row
    * limit; past it only its length is counted, so an oversized row never sits in memory.
    */
   private static final class LineReader {
-    /** A buffer grown past this by a long line is given back before the next one. */
-    private static final int KEPT_BUFFER = 1 << 20;
-
     private final InputStream in;
-    private final long maxBytes;
+    private final RowBytes line;
     private final byte[] block = new byte[1 << 16];
     private int pos;
     private int limit;
-    private byte[] buf = new byte[1 << 16];
-    private int len;
-    private long fullLength;
     private long consumed;
 
     LineReader(InputStream in, long maxBytes) {
       this.in = in;
-      this.maxBytes = maxBytes;
+      this.line = new RowBytes(maxBytes);
     }
 
     /** Reads the next line; false at the end of the input with nothing read. */
     boolean next() throws IOException {
-      len = 0;
-      fullLength = 0;
-      if (buf.length > KEPT_BUFFER) {
-        buf = new byte[1 << 16];
-      }
+      line.clear();
       boolean readAny = false;
       while (true) {
         if (pos == limit) {
@@ -175,7 +170,7 @@ public final class JsonLinesFormat implements TraceFormat {
         while (end < limit && block[end] != '\n') {
           end++;
         }
-        keep(pos, end);
+        line.add(block, pos, end);
         boolean newline = end < limit;
         int next = newline ? end + 1 : end;
         consumed += next - pos;
@@ -184,25 +179,10 @@ public final class JsonLinesFormat implements TraceFormat {
           break;
         }
       }
-      if (len > 0 && buf[len - 1] == '\r' && fullLength == len) {
-        len--;
-        fullLength--;
+      if (line.length() > 0 && line.bytes()[line.length() - 1] == '\r' && line.keptWhole()) {
+        line.dropLast();
       }
       return readAny;
-    }
-
-    private void keep(int from, int to) {
-      int n = to - from;
-      fullLength += n;
-      if (fullLength > maxBytes) {
-        // Keep only the start, for the reject's excerpt.
-        n = (int) Math.max(0, Math.min(n, 4096L - len));
-      }
-      if (len + n > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
-      }
-      System.arraycopy(block, from, buf, len, n);
-      len += n;
     }
 
     /** Bytes taken from the stream so far, up to the end of the last line read. */
@@ -211,13 +191,13 @@ public final class JsonLinesFormat implements TraceFormat {
     }
 
     long fullLength() {
-      return fullLength;
+      return line.fullLength();
     }
 
     boolean isBlank() {
-      for (int i = 0; i < len; i++) {
-        byte c = buf[i];
-        if (c != ' ' && c != '\t' && c != '\r') {
+      byte[] b = line.bytes();
+      for (int i = 0; i < line.length(); i++) {
+        if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
           return false;
         }
       }
@@ -225,11 +205,11 @@ public final class JsonLinesFormat implements TraceFormat {
     }
 
     byte[] bytes() {
-      return buf;
+      return line.bytes();
     }
 
     int length() {
-      return len;
+      return line.length();
     }
   }
 }

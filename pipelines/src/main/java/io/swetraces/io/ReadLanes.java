@@ -64,18 +64,30 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
    */
   record Reading(TraceFormats formats, long maxRowBytes, TrajectoryParser parser, long checkpointChars)
       implements Serializable {
+    /**
+     * The share of this worker's heap one row may take, at most: a row is held several times over
+     * while it is processed (bytes, text, parse tree, trajectory, its UTF-8 for counting, its
+     * render), on every worker thread at once. A 1 GB heap takes rows of up to 64 MB.
+     */
+    static final int HEAP_SHARE = 16;
+
+    /** The row limit on this worker: the run's, or less when this worker's heap is small. */
+    long rowLimit() {
+      return Math.min(maxRowBytes, Runtime.getRuntime().maxMemory() / HEAP_SHARE);
+    }
+
     /** A cursor on the file at a resume position: the one a checkpoint parked there, or a new one. */
     TraceCursor open(TraceInput file, long from, long firstRow) throws IOException {
       if (from == 0) {
-        return formats.open(TraceFile.of(file), 0, 0, maxRowBytes);
+        return formats.open(TraceFile.of(file), 0, 0, rowLimit());
       }
-      TraceCursor parked = ParkedCursors.take(file.getPath(), from, firstRow, maxRowBytes);
+      TraceCursor parked = ParkedCursors.take(file.getPath(), from, firstRow, rowLimit());
       (parked != null ? TraceMetrics.READS_RESUMED : TraceMetrics.READS_REOPENED).inc();
-      return parked != null ? parked : formats.open(TraceFile.of(file), from, firstRow, maxRowBytes);
+      return parked != null ? parked : formats.open(TraceFile.of(file), from, firstRow, rowLimit());
     }
 
     RowEmitter emitter(TraceInput file, RowEmitter.Output out) {
-      return new RowEmitter(file, parser, maxRowBytes, out);
+      return new RowEmitter(file, parser, rowLimit(), out);
     }
   }
 
@@ -173,7 +185,7 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
           while (true) {
             if (batches.chars >= reading.checkpointChars()) {
               batches.flush();
-              ParkedCursors.park(file.getPath(), resumeAt, reading.maxRowBytes(), cursor);
+              ParkedCursors.park(file.getPath(), resumeAt, reading.rowLimit(), cursor);
               parked = true;
               return ProcessContinuation.resume();
             }
@@ -185,7 +197,7 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
                   new ReadSpan.Claim(ReadSpan.position(f, at), cursor.nextRow() + 1, batches.holds))) {
                 // Checkpoints wait while rows are held, so a refused claim finds none left to output.
                 batches.checkEmpty();
-                ParkedCursors.park(file.getPath(), resumeAt, reading.maxRowBytes(), cursor);
+                ParkedCursors.park(file.getPath(), resumeAt, reading.rowLimit(), cursor);
                 parked = true;
                 return ProcessContinuation.stop();
               }

@@ -27,6 +27,8 @@ public interface RowSink {
 
   /** The detail of a {@code row_too_large} reject. */
   static String tooLarge(long bytes, long max) {
-    return String.format("the row holds %,d bytes, over the limit of %,d (--maxRowMegabytes)", bytes, max);
+    return String.format(
+        "the row holds %,d bytes, over the limit of %,d (--maxRowMegabytes, and at most 1/16 of the heap)",
+        bytes, max);
   }
 }

@@ -13,7 +13,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class TraceFormats implements Serializable {
   private static final TraceFormats DEFAULTS =
-      new TraceFormats(List.of(new ParquetFormat(), new JsonLinesFormat(), new JsonArrayFormat()));
+      new TraceFormats(List.of(new ParquetFormat(), new JsonLinesFormat(), new JsonFormat()));
 
   private final List<TraceFormat> formats;
 

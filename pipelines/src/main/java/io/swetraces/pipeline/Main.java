@@ -1,10 +1,10 @@
 package io.swetraces.pipeline;
 
 import io.swetraces.hub.SourceUnavailableException;
+import io.swetraces.io.OutputDir;
 import io.swetraces.stats.ConsoleTables;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /** Command line: {@code --input=... --output=...} plus any Beam runner option. */
 public final class Main {
@@ -12,13 +12,10 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     RunnerTuning.warmUp();
-    PipelineOptionsFactory.register(SweTracesOptions.class);
     SweTracesOptions options;
     PipelineResult result;
     try {
-      options = PipelineOptionsFactory.fromArgs(RunnerTuning.launcherDefaults(args))
-          .withValidation()
-          .as(SweTracesOptions.class);
+      options = Options.parse(RunnerTuning.launcherDefaults(args));
       result = SweTracesPipeline.run(options);
     } catch (IllegalArgumentException e) {
       System.err.println("swe-traces: " + e.getMessage());
@@ -31,6 +28,7 @@ public final class Main {
     }
     PipelineResult.State state = result.waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
+      OutputDir.at(options.getOutput()).release();
       System.err.println("swe-traces: the run ended " + state);
       System.exit(1);
     }

@@ -29,8 +29,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The run's figures ({@link RunSummary}), once every other output is written: then the report,
- * then {@code summary.json} last, whose presence marks a finished run. Every figure is computed
- * inside the graph, so it is the same on every runner.
+ * then {@code summary.json}, whose presence marks a finished run; then the output directory's lock
+ * is released. Every figure is computed inside the graph, so it is the same on every runner.
  */
 final class Summarise extends PTransform<PCollectionTuple, PDone> {
   private static final TupleTag<AnalysisRow> ANALYSIS = new TupleTag<>() {};
@@ -51,10 +51,10 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
     return new Summarise(out, settings);
   }
 
-  /** What the figures come from: the analysis rows and the read's counts and rejects, after the files written. */
-  static PCollectionTuple of(PCollection<AnalysisRow> analysis, ReadTrajectories.Result read,
-      PCollection<String> written) {
-    return PCollectionTuple.of(ANALYSIS, analysis).and(REJECTS, read.rejects()).and(ROWS_READ, read.rowsRead())
+  /** What the figures come from: the analysis rows, every reject and the read's counts, after the files written. */
+  static PCollectionTuple of(PCollection<AnalysisRow> analysis, PCollection<Reject> rejects,
+      ReadTrajectories.Result read, PCollection<String> written) {
+    return PCollectionTuple.of(ANALYSIS, analysis).and(REJECTS, rejects).and(ROWS_READ, read.rowsRead())
         .and(SAMPLED_OUT, read.sampledOut()).and(WRITTEN, written);
   }
 
@@ -75,7 +75,8 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
             .withSideInputs(stats, rowsRead, sampledOut, rejectsByReason))
         .setCoder(SerializableCoder.of(RunSummary.class))
         .apply("WriteReport", WriteReport.to(out.path(OutputDir.REPORT)))
-        .apply("WriteSummary", WriteSummary.to(out.path(OutputDir.SUMMARY)));
+        .apply("WriteSummary", WriteSummary.to(out.path(OutputDir.SUMMARY)))
+        .apply("ReleaseOutput", out.releaseAfter());
     return PDone.in(run.getPipeline());
   }
 

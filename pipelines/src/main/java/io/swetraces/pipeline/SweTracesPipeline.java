@@ -6,6 +6,7 @@ import io.swetraces.io.ReadTrajectories;
 import io.swetraces.io.TraceSource;
 import io.swetraces.io.WriteOutputs;
 import io.swetraces.model.AnalysisRow;
+import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
 import io.swetraces.stats.RunSummary;
 import io.swetraces.transforms.Analyse;
@@ -13,6 +14,7 @@ import io.swetraces.transforms.Curate;
 import io.swetraces.transforms.Selection;
 import io.swetraces.transforms.SftCriteria;
 import io.swetraces.transforms.Tabulate;
+import io.swetraces.transforms.WithRejects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -24,6 +26,7 @@ import java.util.stream.Collectors;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -35,18 +38,27 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class SweTracesPipeline {
   private SweTracesPipeline() {}
 
-  /** Resolves the inputs, prepares the output directory, builds the graph and starts it. */
+  /**
+   * Checks the options, resolves the inputs, claims the output directory, builds the graph and
+   * starts it. Every refusal is an IllegalArgumentException thrown before anything is written.
+   */
   public static PipelineResult run(SweTracesOptions options) throws IOException {
+    Options.check(options);
     FileSystems.setDefaultPipelineOptions(options);
     RunnerTuning.resolveReads(options);
     List<TraceSource> sources =
         Inputs.resolve(options.getInput(), options.getDataset(), list(options.getConfigs()),
             list(options.getSplits()), options);
     OutputDir out = OutputDir.at(options.getOutput());
-    out.prepare(options.getOverwrite());
-    Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, sources, out);
-    return pipeline.run();
+    out.claim(options.getOverwrite(), sources.stream().map(TraceSource::getPattern).toList());
+    try {
+      Pipeline pipeline = Pipeline.create(options);
+      build(pipeline, options, sources, out);
+      return pipeline.run();
+    } catch (RuntimeException | Error e) {
+      out.release(); // a run that failed to start, or (on runners that block) failed, holds nothing
+      throw e;
+    }
   }
 
   static void build(Pipeline p, SweTracesOptions o, List<TraceSource> sources, OutputDir out) {
@@ -59,18 +71,20 @@ public final class SweTracesPipeline {
         .withModel(o.getModel())
         .withFirstRowsPerPair(o.getLimitPerCombo()));
     // 2. Analyse: each trajectory's tool uses, final patch and token counts.
-    PCollection<Trajectory> analysed =
+    WithRejects<Trajectory> analysed =
         read.trajectories().apply("Analyse", Analyse.trajectories().withPatchCounting(o.getPatchCounting()));
     // 3. Curate: the SFT training set, and every other trajectory with the reason it was dropped.
-    Selection curated = analysed.apply("Curate", Curate.trainingExamples().withCriteria(criteria(o)));
-    // 4. Tabulate: one analysis row per trajectory, kept or dropped.
+    Selection curated = analysed.output().apply("Curate", Curate.trainingExamples().withCriteria(criteria(o)));
+    // 4. Tabulate: one analysis row per trajectory, kept or dropped; and every step's rejects.
     PCollection<AnalysisRow> rows =
         PCollectionList.of(curated.kept()).and(curated.dropped()).apply("Tabulate", Tabulate.analysisRows());
+    PCollection<Reject> rejects = PCollectionList.of(read.rejects()).and(analysed.rejects()).and(curated.rejects())
+        .apply("AllRejects", Flatten.pCollections());
     // 5. Write: the analysis table, the SFT set and the rejects.
-    PCollection<String> written = WriteOutputs.of(rows, curated.kept(), read.rejects())
+    PCollection<String> written = WriteOutputs.of(rows, curated.kept(), rejects)
         .apply("Write", WriteOutputs.to(out).withNumShards(o.getNumShards()));
     // 6. Summarise: the run's figures, then the report, then summary.json last.
-    Summarise.of(rows, read, written).apply("Summarise", Summarise.into(out, settings(o)));
+    Summarise.of(rows, rejects, read, written).apply("Summarise", Summarise.into(out, settings(o)));
   }
 
   /** Reads back the summary a finished run wrote. */

@@ -98,7 +98,9 @@ public final class ReportPage {
         new String[] {"rows read", num(c.rowsRead())}, new String[] {"analysed", num(c.analysed())},
         new String[] {"rejected", num(c.rejected())}, new String[] {"sampled out", num(c.sampledOut())},
         new String[] {"kept for SFT", num(c.sftKept())},
-        new String[] {"every row accounted for", c.accountedFor() ? "yes" : "NO"}));
+        new String[] {"every row accounted for", c.accountedFor() ? "yes" : "NO"},
+        new String[] {"rows with special tokens as text", num(s.specialTokenText().rows()) + " ("
+            + num(s.specialTokenText().occurrences()) + " in all)"}));
     table(h, "Rejected, by reason", "rejects", rows(c.rejectedByReason(), ReportPage::num));
     table(h, "Options", "options", rows(settings.entries(), v -> v));
     table(h, "Tokens per trajectory", "token-percentiles", rows(s.trajTokenPercentiles(), ReportPage::num));

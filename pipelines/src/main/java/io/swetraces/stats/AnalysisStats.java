@@ -67,6 +67,9 @@ public final class AnalysisStats {
   }
 
   private long rows;
+  /** Rows holding special-token text, and how many such texts they hold. */
+  private long specialTokenRows;
+  private long specialTokenTexts;
   private final Map<String, LongSample> numeric = new LinkedHashMap<>();
   private final Map<String, Long> languages = new TreeMap<>();
   /** [labelled rows, resolved rows] per language and per agent/model. */
@@ -86,6 +89,10 @@ public final class AnalysisStats {
 
   public void add(AnalysisRow r) {
     rows++;
+    if (r.getSpecialTokenTexts() > 0) {
+      specialTokenRows++;
+      specialTokenTexts += r.getSpecialTokenTexts();
+    }
     for (Column column : NUMERIC) {
       numeric.get(column.name()).add(column.value().applyAsLong(r));
     }
@@ -109,6 +116,8 @@ public final class AnalysisStats {
 
   public AnalysisStats merge(AnalysisStats o) {
     rows += o.rows;
+    specialTokenRows += o.specialTokenRows;
+    specialTokenTexts += o.specialTokenTexts;
     o.numeric.forEach((c, s) -> numeric.get(c).addAll(s));
     o.languages.forEach((k, v) -> languages.merge(k, v, Long::sum));
     o.labelsByLanguage.forEach((k, v) -> mergePair(labelsByLanguage, k, v));
@@ -127,6 +136,8 @@ public final class AnalysisStats {
   /** The binary form {@link AnalysisStatsCoder} uses. */
   void writeTo(DataOutput out) throws IOException {
     out.writeLong(rows);
+    out.writeLong(specialTokenRows);
+    out.writeLong(specialTokenTexts);
     for (Column column : NUMERIC) {
       numeric.get(column.name()).writeTo(out);
     }
@@ -144,6 +155,8 @@ public final class AnalysisStats {
   static AnalysisStats readFrom(DataInput in) throws IOException {
     AnalysisStats s = new AnalysisStats();
     s.rows = in.readLong();
+    s.specialTokenRows = in.readLong();
+    s.specialTokenTexts = in.readLong();
     for (Column column : NUMERIC) {
       s.numeric.put(column.name(), LongSample.readFrom(in));
     }
@@ -179,6 +192,11 @@ public final class AnalysisStats {
 
   public long rows() {
     return rows;
+  }
+
+  /** Rows with special tokens written as text in them, and how many such texts in all. */
+  public RunSummary.SpecialTokenText specialTokenText() {
+    return new RunSummary.SpecialTokenText(specialTokenRows, specialTokenTexts);
   }
 
   public long kept() {

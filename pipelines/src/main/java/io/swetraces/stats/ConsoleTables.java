@@ -14,6 +14,10 @@ public final class ConsoleTables {
         c.rowsRead(), c.analysed(), c.rejected(), c.sampledOut(), c.accountedFor() ? "" : "  (MISMATCH)");
     c.rejectedByReason().forEach(
         (reason, n) -> out.printf(Locale.ROOT, "    rejected %-22s %,8d%n", reason, n));
+    if (s.specialTokenText().rows() > 0) {
+      out.printf(Locale.ROOT, "  %,d rows hold special tokens as text (<|im_start|>, ...), %,d in all%n",
+          s.specialTokenText().rows(), s.specialTokenText().occurrences());
+    }
 
     banner(out, "Numeric summary");
     out.printf(Locale.ROOT, "  %-6s", "");

@@ -27,6 +27,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public record RunSummary(
     Counts counts,
     Settings settings,
+    SpecialTokenText specialTokenText,
     Map<String, Describe> numericSummary,
     List<LanguageCount> trajectoriesPerLanguage,
     List<LanguageRate> resolutionByLanguage,
@@ -77,6 +78,12 @@ public record RunSummary(
       return JSON.convertValue(this, new TypeReference<LinkedHashMap<String, String>>() {});
     }
   }
+
+  /**
+   * Rows whose conversation holds special tokens (ChatML's turn markers, cl100k's) written as text,
+   * and how many: a chat template that renders them raw makes turns that are not turns.
+   */
+  public record SpecialTokenText(long rows, long occurrences) implements Serializable {}
 
   /** pandas' {@code describe()} of one column. */
   @JsonPropertyOrder({"count", "mean", "std", "min", "25%", "50%", "75%", "max"})
@@ -132,7 +139,7 @@ public record RunSummary(
     }
     Counts counts = new Counts(rowsRead, stats.rows(), rejected, sampledOut,
         stats.rows() + rejected + sampledOut == rowsRead, new TreeMap<>(rejectsByReason), stats.kept(), dropped);
-    return new RunSummary(counts, settings, stats.numericSummary(), stats.trajectoriesPerLanguage(),
+    return new RunSummary(counts, settings, stats.specialTokenText(), stats.numericSummary(), stats.trajectoriesPerLanguage(),
         stats.resolutionByLanguage(), stats.resolutionByAgentModel(), stats.trajTokenPercentiles(),
         stats.contextWindowFit(), stats.topTools(), stats.meanToolTurnsByOutcome(), stats.sftByLanguage(),
         stats.histograms(), stats.scatterMessagesTokens(), stats.quantileAccuracy());

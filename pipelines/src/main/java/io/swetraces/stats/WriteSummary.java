@@ -10,8 +10,8 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.PCollection;
 
-/** Writes {@code summary.json} (one summary), under a temporary name until it is complete. */
-public final class WriteSummary extends PTransform<PCollection<RunSummary>, PCollection<Void>> {
+/** Writes {@code summary.json} (one summary), under a temporary name until it is complete; outputs its path. */
+public final class WriteSummary extends PTransform<PCollection<RunSummary>, PCollection<String>> {
   private final String path;
 
   private WriteSummary(String path) {
@@ -24,11 +24,11 @@ public final class WriteSummary extends PTransform<PCollection<RunSummary>, PCol
   }
 
   @Override
-  public PCollection<Void> expand(PCollection<RunSummary> summary) {
+  public PCollection<String> expand(PCollection<RunSummary> summary) {
     return summary.apply("WriteSummaryJson", ParDo.of(new WriteSummaryFn(path)));
   }
 
-  static final class WriteSummaryFn extends DoFn<RunSummary, Void> {
+  static final class WriteSummaryFn extends DoFn<RunSummary, String> {
     private final String path;
 
     WriteSummaryFn(String path) {
@@ -36,9 +36,10 @@ public final class WriteSummary extends PTransform<PCollection<RunSummary>, PCol
     }
 
     @ProcessElement
-    public void process(@Element RunSummary summary) throws IOException {
+    public void process(@Element RunSummary summary, OutputReceiver<String> out) throws IOException {
       byte[] json = (summary.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
       AtomicFiles.write(FileSystems.matchNewResource(path, false), MimeTypes.TEXT, json);
+      out.output(path);
     }
   }
 }

@@ -82,16 +82,25 @@ public class ResumedReadTest {
   public void jsonArraysResumeAtEveryElement() throws Exception {
     Path json = tmp.getRoot().toPath().resolve("rows.json");
     Files.writeString(json, "[{\"a\": 1}, 7, {\"b\": [2, {\"c\": 3}]}, {\"d\": 4}]");
-    assertEquals(List.of("row 0 {\"a\":1}", "reject 1 not_an_object", "row 2 {\"b\":[2,{\"c\":3}]}",
-        "row 3 {\"d\":4}"), read(json, 0, 0, Integer.MAX_VALUE).events);
+    assertEquals(List.of("row 0 {\"a\": 1}", "reject 1 not_an_object", "row 2 {\"b\": [2, {\"c\": 3}]}",
+        "row 3 {\"d\": 4}"), read(json, 0, 0, Integer.MAX_VALUE).events);
     assertResumable(json, 3);
+  }
+
+  @Test
+  public void jsonFilesOfManyValuesResumeAtEveryValue() throws Exception {
+    Path json = tmp.getRoot().toPath().resolve("values.json");
+    Files.writeString(json, "\uFEFF[{\"a\": 1}]\n7\n{\"b\": 2}\n[{\"c\": 3}, [4]]\n{\"d\": 5}\n");
+    assertEquals(List.of("row 0 {\"a\": 1}", "reject 1 not_an_object", "row 2 {\"b\": 2}", "row 3 {\"c\": 3}",
+        "reject 4 not_an_object", "row 5 {\"d\": 5}"), read(json, 0, 0, Integer.MAX_VALUE).events);
+    assertResumable(json, 4);
   }
 
   @Test
   public void aSingleRowObjectIsOneRow() throws Exception {
     Path json = tmp.getRoot().toPath().resolve("row.json");
     Files.writeString(json, "{\"a\": 1}");
-    assertEquals(List.of("row 0 {\"a\":1}"), read(json, 0, 0, Integer.MAX_VALUE).events);
+    assertEquals(List.of("row 0 {\"a\": 1}"), read(json, 0, 0, Integer.MAX_VALUE).events);
     assertResumable(json, 1);
   }
 

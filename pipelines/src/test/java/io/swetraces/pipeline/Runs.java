@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /** Runs the whole graph through {@link SweTracesPipeline#run}, as main does, for tests. */
 final class Runs {
@@ -21,7 +20,7 @@ final class Runs {
   static SweTracesOptions options(String input, Path output, String... extra) {
     List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output, "--runner=DirectRunner"));
     args.addAll(Arrays.asList(extra));
-    return PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation().as(SweTracesOptions.class);
+    return Options.parse(args.toArray(new String[0]));
   }
 
   static RunSummary run(String input, Path output, String... extra) throws IOException {

@@ -79,6 +79,7 @@ public class ReportPageTest {
     String html = new String(files.get("report.html"), StandardCharsets.UTF_8);
     assertThat(html, containsString("6 rows read from <code>in/&lt;a&amp;b&gt;.jsonl</code>"));
     assertThat(html, containsString("<th>malformed_json</th><td>1</td>"));
+    assertThat(html, containsString("<th>rows with special tokens as text</th><td>2 (5 in all)</td>"));
     assertThat(html, containsString("rank error is at most 0.68%"));
     assertThat(html, not(containsString("<script")));
     assertThat(html, not(containsString("<link")));

@@ -66,6 +66,9 @@ public abstract class AnalysisRow {
 
   public abstract long getAssistantTokens();
 
+  /** Special tokens written as text in the conversation (see TokenCounts). */
+  public abstract long getSpecialTokenTexts();
+
   public abstract int getToolCalls();
 
   /** Uses per tool (see {@code ToolExtractor}). */
@@ -136,6 +139,7 @@ public abstract class AnalysisRow {
         .setHfDatasetName(t.getHfDatasetName())
         .setSftTokens(tokens.getSftTokens())
         .setAssistantTokens(tokens.getAssistantTokens())
+        .setSpecialTokenTexts(tokens.getSpecialTokenTexts())
         .setToolCalls(t.getMessages().stream().mapToInt(m -> m.getToolCalls().size()).sum())
         .setToolCounts(tools)
         .setPatchExtensions(patch.getExtensions())
@@ -145,7 +149,7 @@ public abstract class AnalysisRow {
   }
 
   public static Builder builder() {
-    return new AutoValue_AnalysisRow.Builder();
+    return new AutoValue_AnalysisRow.Builder().setSpecialTokenTexts(0);
   }
 
   /** Builder; also what Beam's schema inference uses to create values. */
@@ -202,6 +206,8 @@ public abstract class AnalysisRow {
     public abstract Builder setSftTokens(long sftTokens);
 
     public abstract Builder setAssistantTokens(long assistantTokens);
+
+    public abstract Builder setSpecialTokenTexts(long specialTokenTexts);
 
     public abstract Builder setToolCalls(int toolCalls);
 

@@ -5,8 +5,8 @@ import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 
 /**
- * An input row (or the unreadable rest of a file) that could not be read or normalized, with the
- * reason. Rejects are outputs in their own right: every input row ends up analysed or rejected.
+ * An input row (or the unreadable rest of a file) that could not be read, normalized, analysed or
+ * curated, with the reason. Rejects are outputs in their own right: every input row ends up analysed or rejected.
  */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
@@ -15,6 +15,13 @@ public abstract class Reject {
   public static final String READ = "read";
   /** The stage of a row that was read but is not a trajectory. */
   public static final String NORMALIZE = "normalize";
+  /** The stage of a trajectory that could not be measured. */
+  public static final String ANALYSE = "analyse";
+  /** The stage of a trajectory that could not be judged for the training set. */
+  public static final String CURATE = "curate";
+
+  /** The reason of a row a step failed on for a cause no other reason names (a defect to report). */
+  public static final String STEP_FAILED = "step_failed";
 
   /** Longest excerpt of the offending input kept in a reject. */
   public static final int EXCERPT_CHARS = 240;
@@ -24,7 +31,7 @@ public abstract class Reject {
   /** Row position in the file, or -1 when the problem concerns the file itself. */
   public abstract long getPosition();
 
-  /** The step that rejected it: {@link #READ} or {@link #NORMALIZE}. */
+  /** The step that rejected it: {@link #READ}, {@link #NORMALIZE}, {@link #ANALYSE} or {@link #CURATE}. */
   public abstract String getStage();
 
   /** A short, stable code such as {@code malformed_json}: what the counts group by. */

@@ -93,15 +93,30 @@ public final class DiffParser {
       } else if (line.startsWith("@@ ")) {
         Matcher m = HUNK_HEADER.matcher(line);
         if (m.find()) {
-          oldLeft = m.group(1) == null ? 1 : Integer.parseInt(m.group(1));
-          newLeft = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+          oldLeft = lineCount(m.group(1));
+          newLeft = lineCount(m.group(2));
         }
       }
     }
     return PatchStats.of(files, added, deleted, exts);
   }
 
-  /** The new-side path of {@code a/OLD b/NEW}, also when names hold spaces or are quoted. */
+  /**
+   * A hunk's line count: 1 when the header leaves it out; a count no patch can reach (past {@code
+   * int}) is taken as "to the end of the hunk's lines", since a hunk also ends at a line that is not
+   * one of its own.
+   */
+  private static int lineCount(@Nullable String digits) {
+    if (digits == null) {
+      return 1;
+    }
+    return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+  }
+
+  /**
+   * The new-side path of {@code a/OLD b/NEW}, also when names hold spaces or are quoted, or have no
+   * {@code a/} and {@code b/} (as {@code git diff --no-prefix} writes them).
+   */
   static String gitHeaderPath(String rest) {
     String s = rest.strip();
     if (s.endsWith("\"")) {
@@ -109,9 +124,16 @@ public final class DiffParser {
       return stripPrefix(unquote(s.substring(open + 1)), "b/");
     }
     int half = (s.length() - 1) / 2;
-    if (s.length() % 2 == 1 && s.charAt(half) == ' '
-        && s.substring(2, half).equals(s.substring(half + 3))) {
-      return s.substring(half + 3);
+    if (s.length() % 2 == 1 && s.charAt(half) == ' ') {
+      // The same name on both sides, with or without the prefixes: split in the middle.
+      String left = s.substring(0, half);
+      String right = s.substring(half + 1);
+      if (left.equals(right)) {
+        return right;
+      }
+      if (left.startsWith("a/") && right.startsWith("b/") && left.substring(2).equals(right.substring(2))) {
+        return right.substring(2);
+      }
     }
     int b = s.indexOf(" b/");
     return b >= 0 ? s.substring(b + 3) : s;

@@ -146,8 +146,8 @@ public final class TrajectoryParser implements Serializable {
         .setContent(content(m.get("content"), at + ".content"))
         .setReasoningContent(string(m.get("reasoning_content"), at + ".reasoning_content"))
         .setToolCalls(toolCalls(m.get("tool_calls"), at + ".tool_calls"))
-        .setToolCallId(scalar(m.get("tool_call_id"), at + ".tool_call_id"))
-        .setName(scalar(m.get("name"), at + ".name"))
+        .setToolCallId(string(m.get("tool_call_id"), at + ".tool_call_id"))
+        .setName(string(m.get("name"), at + ".name"))
         .build();
   }
 
@@ -206,20 +206,22 @@ public final class TrajectoryParser implements Serializable {
       if (!call.isObject()) {
         throw wrongType(at + "[]", call, "a tool call object");
       }
-      JsonNode fn = call.path("function");
-      if (!fn.isMissingNode() && !fn.isNull() && !fn.isObject()) {
+      JsonNode fn = call.get("function");
+      if (!present(fn)) {
+        throw new BadRowException("invalid_value", "`" + at + "[].function` is missing: a tool call names what it calls");
+      }
+      if (!fn.isObject()) {
         throw wrongType(at + "[].function", fn, "an object");
+      }
+      String name = string(fn.get("name"), at + "[].function.name");
+      if (name == null || name.isEmpty()) {
+        throw new BadRowException("invalid_value", "`" + at + "[].function.name` is missing or empty");
       }
       JsonNode args = fn.get("arguments");
       String arguments =
           !present(args) ? "{}" : args.isTextual() ? args.textValue() : Json.write(args);
-      String type = scalar(call.get("type"), at + "[].type");
-      out.add(
-          ToolCall.of(
-              scalar(call.get("id"), at + "[].id"),
-              type == null ? "function" : type,
-              scalar(fn.get("name"), at + "[].function.name"),
-              arguments));
+      String type = string(call.get("type"), at + "[].type");
+      out.add(ToolCall.of(string(call.get("id"), at + "[].id"), type == null ? "function" : type, name, arguments));
     }
     return out;
   }
@@ -238,9 +240,9 @@ public final class TrajectoryParser implements Serializable {
   private static @Nullable String teacherModel(JsonNode metadata) throws BadRowException {
     JsonNode teacher = metadata.get("teacher_model");
     if (teacher != null && teacher.isObject()) {
-      return scalar(teacher.get("name"), "metadata.teacher_model.name");
+      return string(teacher.get("name"), "metadata.teacher_model.name");
     }
-    return scalar(teacher, "metadata.teacher_model");
+    return string(teacher, "metadata.teacher_model");
   }
 
   private static @Nullable String patch(JsonNode row, JsonNode metadata) throws BadRowException {
@@ -308,19 +310,9 @@ public final class TrajectoryParser implements Serializable {
     }
   }
 
-  /** A top-level string field; numbers and booleans are kept as their JSON text. */
+  /** A top-level string field: a string or null; any other value is {@code wrong_type}. */
   private static @Nullable String text(JsonNode row, String field) throws BadRowException {
-    return scalar(row.get(field), field);
-  }
-
-  private static @Nullable String scalar(@Nullable JsonNode node, String at) throws BadRowException {
-    if (!present(node)) {
-      return null;
-    }
-    if (node.isContainerNode()) {
-      throw wrongType(at, node, "a string");
-    }
-    return node.asText();
+    return string(row.get(field), field);
   }
 
   private static @Nullable String string(@Nullable JsonNode node, String at) throws BadRowException {

@@ -3,6 +3,7 @@ package io.swetraces.tokens;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import io.swetraces.text.LoneSurrogates;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -60,7 +61,7 @@ public final class TokenCounter {
     if (text.isEmpty()) {
       return 0;
     }
-    return Cl100k.ENCODING.countTokensOrdinary(replaceLoneSurrogates(text));
+    return Cl100k.ENCODING.countTokensOrdinary(LoneSurrogates.replace(text));
   }
 
   public long countOf(String text) {
@@ -86,7 +87,7 @@ public final class TokenCounter {
 
   /** The bytes tiktoken encodes for a text: UTF-8, with unpaired surrogates as U+FFFD. */
   static byte[] utf8(String text) {
-    return replaceLoneSurrogates(text).getBytes(StandardCharsets.UTF_8);
+    return LoneSurrogates.replace(text).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Share of line lookups answered from the memo since this counter was made. */
@@ -153,9 +154,12 @@ public final class TokenCounter {
 
   private int encodedCount(byte[] b, int start, int end) {
     int count = Ascii.PAIRS.count(b, start, end, scratch);
-    return count != AsciiBytePairs.NOT_ASCII
-        ? count
-        : Cl100k.ENCODING.countTokensOrdinary(new String(b, start, end - start, StandardCharsets.UTF_8));
+    if (count != AsciiBytePairs.NOT_ASCII) {
+      return count;
+    }
+    String word = new String(b, start, end - start, StandardCharsets.UTF_8);
+    PathologicalTextException.checkRuns(word);
+    return Cl100k.ENCODING.countTokensOrdinary(word);
   }
 
   /**
@@ -249,37 +253,5 @@ public final class TokenCounter {
     double hitRate() {
       return lookups == 0 ? 0 : (double) hits / lookups;
     }
-  }
-
-  /**
-   * tiktoken replaces unpaired surrogates (which JSON escapes can produce) with U+FFFD before
-   * encoding; Java's UTF-8 encoder would turn them into {@code ?} instead.
-   */
-  static String replaceLoneSurrogates(String s) {
-    StringBuilder out = null;
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      boolean lone;
-      if (Character.isHighSurrogate(c)) {
-        lone = i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1));
-        if (!lone) {
-          if (out != null) {
-            out.append(c).append(s.charAt(i + 1));
-          }
-          i++;
-          continue;
-        }
-      } else {
-        lone = Character.isLowSurrogate(c);
-      }
-      if (lone && out == null) {
-        out = new StringBuilder(n).append(s, 0, i);
-      }
-      if (out != null) {
-        out.append(lone ? '\uFFFD' : c);
-      }
-    }
-    return out == null ? s : out.toString();
   }
 }

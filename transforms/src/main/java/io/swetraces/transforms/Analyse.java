@@ -2,14 +2,17 @@ package io.swetraces.transforms;
 
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.PatchCounting;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 
 /**
  * Measures each trajectory: the tools it uses ({@link ExtractTools}), its final patch ({@link
- * ParsePatch}) and its token counts ({@link CountTokens}).
+ * ParsePatch}) and its token counts ({@link CountTokens}). A trajectory a step fails on is rejected
+ * with the {@code analyse} stage and goes no further.
  */
-public final class Analyse extends PTransform<PCollection<Trajectory>, PCollection<Trajectory>> {
+public final class Analyse extends PTransform<PCollection<Trajectory>, WithRejects<Trajectory>> {
   private final PatchCounting patchCounting;
 
   private Analyse(PatchCounting patchCounting) {
@@ -26,10 +29,13 @@ public final class Analyse extends PTransform<PCollection<Trajectory>, PCollecti
   }
 
   @Override
-  public PCollection<Trajectory> expand(PCollection<Trajectory> trajectories) {
-    return trajectories
-        .apply("ExtractTools", ExtractTools.perTrajectory())
-        .apply("ParsePatch", ParsePatch.finalPatch().withCounting(patchCounting))
-        .apply("CountTokens", CountTokens.cl100k());
+  public WithRejects<Trajectory> expand(PCollection<Trajectory> trajectories) {
+    WithRejects<Trajectory> tools = trajectories.apply("ExtractTools", ExtractTools.perTrajectory());
+    WithRejects<Trajectory> patches =
+        tools.output().apply("ParsePatch", ParsePatch.finalPatch().withCounting(patchCounting));
+    WithRejects<Trajectory> tokens = patches.output().apply("CountTokens", CountTokens.cl100k());
+    return WithRejects.of(tokens.output(),
+        PCollectionList.of(tools.rejects()).and(patches.rejects()).and(tokens.rejects())
+            .apply("AnalyseRejects", Flatten.pCollections()));
   }
 }

@@ -1,10 +1,10 @@
 package io.swetraces.transforms;
 
+import io.swetraces.model.TokenCounts;
 import io.swetraces.model.Trajectory;
 import io.swetraces.tokens.ConversationTokens;
-import org.apache.beam.sdk.transforms.DoFn;
+import io.swetraces.tokens.SpecialTokenText;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
@@ -12,9 +12,11 @@ import org.apache.beam.sdk.values.PCollection;
  * by newlines), the rendered SFT text, and its assistant turns. Each worker thread keeps a
  * {@link ConversationTokens} with bounded memos of line and word counts, so text that repeats
  * across turns and rows is tokenized once, and a content is counted once for all three; counts are
- * exactly plain jtokkit's.
+ * exactly plain jtokkit's. It also counts the {@link SpecialTokenText special tokens written as
+ * text} in the conversation. A trajectory holding text too long to count (see {@link
+ * io.swetraces.tokens.PathologicalTextException}) is rejected.
  */
-public final class CountTokens extends PTransform<PCollection<Trajectory>, PCollection<Trajectory>> {
+public final class CountTokens extends PTransform<PCollection<Trajectory>, WithRejects<Trajectory>> {
   private CountTokens() {}
 
   public static CountTokens cl100k() {
@@ -22,11 +24,11 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, PColl
   }
 
   @Override
-  public PCollection<Trajectory> expand(PCollection<Trajectory> trajectories) {
-    return trajectories.apply("CountCl100kTokens", ParDo.of(new CountFn()));
+  public WithRejects<Trajectory> expand(PCollection<Trajectory> trajectories) {
+    return new CountFn().applyTo(trajectories, "CountCl100kTokens");
   }
 
-  private static final class CountFn extends DoFn<Trajectory, Trajectory> {
+  private static final class CountFn extends MeasureFn {
     private transient ConversationTokens counter;
 
     @Setup
@@ -34,9 +36,11 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, PColl
       counter = ConversationTokens.memoized();
     }
 
-    @ProcessElement
-    public void process(@Element Trajectory t, OutputReceiver<Trajectory> out) {
-      out.output(t.toBuilder().setTokenCounts(counter.of(t.getMessages())).build());
+    @Override
+    Trajectory measure(Trajectory t) {
+      TokenCounts counts = counter.of(t.getMessages());
+      return t.toBuilder().setTokenCounts(TokenCounts.of(counts.getTrajTokens(), counts.getSftTokens(),
+          counts.getAssistantTokens(), SpecialTokenText.count(t.getMessages()))).build();
     }
   }
 }

@@ -2,13 +2,11 @@ package io.swetraces.transforms;
 
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.ToolExtractor;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** Counts the tools each trajectory uses (see {@link ToolExtractor} for the five sources). */
-public final class ExtractTools extends PTransform<PCollection<Trajectory>, PCollection<Trajectory>> {
+public final class ExtractTools extends PTransform<PCollection<Trajectory>, WithRejects<Trajectory>> {
   private ExtractTools() {}
 
   public static ExtractTools perTrajectory() {
@@ -16,10 +14,14 @@ public final class ExtractTools extends PTransform<PCollection<Trajectory>, PCol
   }
 
   @Override
-  public PCollection<Trajectory> expand(PCollection<Trajectory> trajectories) {
-    return trajectories.apply(
-        "CountToolUses",
-        MapElements.into(TypeDescriptor.of(Trajectory.class))
-            .via(t -> t.toBuilder().setToolCounts(ToolExtractor.extract(t.getMessages())).build()));
+  public WithRejects<Trajectory> expand(PCollection<Trajectory> trajectories) {
+    return new CountToolUsesFn().applyTo(trajectories, "CountToolUses");
+  }
+
+  private static final class CountToolUsesFn extends MeasureFn {
+    @Override
+    Trajectory measure(Trajectory t) {
+      return t.toBuilder().setToolCounts(ToolExtractor.extract(t.getMessages())).build();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.swetraces.transforms;
 
+import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -10,11 +11,13 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Splits trajectories into SFT training examples and the rest; each dropped one carries its {@link
- * Trajectory#getSftDropReason() reason} and is counted under it.
+ * Trajectory#getSftDropReason() reason} and is counted under it; one it fails to judge is a reject
+ * of the {@code curate} stage.
  */
 public final class FilterSft extends PTransform<PCollection<Trajectory>, Selection> {
   private static final TupleTag<Trajectory> KEPT = new TupleTag<>() {};
   private static final TupleTag<Trajectory> DROPPED = new TupleTag<>() {};
+  private static final TupleTag<Reject> FAILED = new TupleTag<>() {};
 
   private final SftCriteria criteria;
 
@@ -36,8 +39,8 @@ public final class FilterSft extends PTransform<PCollection<Trajectory>, Selecti
     return Selection.of(
         trajectories.apply(
             "ApplySftCriteria",
-            ParDo.of(new FilterSftFn(criteria)).withOutputTags(KEPT, TupleTagList.of(DROPPED))),
-        KEPT, DROPPED);
+            ParDo.of(new FilterSftFn(criteria)).withOutputTags(KEPT, TupleTagList.of(DROPPED).and(FAILED))),
+        KEPT, DROPPED, FAILED);
   }
 
   static final class FilterSftFn extends DoFn<Trajectory, Trajectory> {
@@ -49,7 +52,13 @@ public final class FilterSft extends PTransform<PCollection<Trajectory>, Selecti
 
     @ProcessElement
     public void process(@Element Trajectory t, MultiOutputReceiver out) {
-      String reason = criteria.dropReason(t);
+      String reason;
+      try {
+        reason = criteria.dropReason(t);
+      } catch (RuntimeException | StackOverflowError e) {
+        out.get(FAILED).output(RowFailures.reject(t, Reject.CURATE, e));
+        return;
+      }
       if (reason == null) {
         TraceMetrics.SFT_KEPT.inc();
         out.get(KEPT).output(t);

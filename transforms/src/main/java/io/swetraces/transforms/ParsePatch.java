@@ -3,13 +3,11 @@ package io.swetraces.transforms;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.DiffParser;
 import io.swetraces.parse.PatchCounting;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** Measures each trajectory's final patch: files, added and deleted lines, extensions. */
-public final class ParsePatch extends PTransform<PCollection<Trajectory>, PCollection<Trajectory>> {
+public final class ParsePatch extends PTransform<PCollection<Trajectory>, WithRejects<Trajectory>> {
   private final PatchCounting counting;
 
   private ParsePatch(PatchCounting counting) {
@@ -26,11 +24,20 @@ public final class ParsePatch extends PTransform<PCollection<Trajectory>, PColle
   }
 
   @Override
-  public PCollection<Trajectory> expand(PCollection<Trajectory> trajectories) {
-    PatchCounting mode = counting;
-    return trajectories.apply(
-        "MeasurePatch",
-        MapElements.into(TypeDescriptor.of(Trajectory.class))
-            .via(t -> t.toBuilder().setPatchStats(DiffParser.parse(t.getModelPatch(), mode)).build()));
+  public WithRejects<Trajectory> expand(PCollection<Trajectory> trajectories) {
+    return new MeasurePatchFn(counting).applyTo(trajectories, "MeasurePatch");
+  }
+
+  private static final class MeasurePatchFn extends MeasureFn {
+    private final PatchCounting counting;
+
+    MeasurePatchFn(PatchCounting counting) {
+      this.counting = counting;
+    }
+
+    @Override
+    Trajectory measure(Trajectory t) {
+      return t.toBuilder().setPatchStats(DiffParser.parse(t.getModelPatch(), counting)).build();
+    }
   }
 }

@@ -25,6 +25,11 @@ public final class TraceMetrics {
 
   private TraceMetrics() {}
 
+  /** Trajectories a step after normalizing rejected, by the step's stage. */
+  public static Counter rejected(String stage) {
+    return Metrics.counter(NAMESPACE, "rejected_" + stage);
+  }
+
   public static Counter sftDropped(String reason) {
     return Metrics.counter(NAMESPACE, "sft_dropped_" + reason);
   }

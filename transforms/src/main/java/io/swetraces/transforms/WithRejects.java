@@ -21,6 +21,13 @@ public final class WithRejects<T> extends TupleOutput {
     return new WithRejects<>(tuple, outputTag, rejectsTag);
   }
 
+  /** The two collections as one result. */
+  public static <T> WithRejects<T> of(PCollection<T> output, PCollection<Reject> rejects) {
+    TupleTag<T> outputTag = new TupleTag<>();
+    TupleTag<Reject> rejectsTag = new TupleTag<>();
+    return new WithRejects<>(PCollectionTuple.of(outputTag, output).and(rejectsTag, rejects), outputTag, rejectsTag);
+  }
+
   public PCollection<T> output() {
     return tuple.get(outputTag);
   }

@@ -87,4 +87,22 @@ public class DiffParserTest {
     assertEquals(PatchStats.empty(), DiffParser.parse(null, PatchCounting.HUNK));
     assertEquals(PatchStats.empty(), DiffParser.parse("", PatchCounting.TUTORIAL));
   }
+
+  @Test
+  public void namesWithoutPrefixesAsGitDiffNoPrefixWritesThem() {
+    String diff = "diff --git x x\n--- x\n+++ x\n@@ -1 +1 @@\n-a\n+b\n"
+        + "diff --git src/m.py src/m.py\n@@ -1 +1 @@\n-c\n+d\n";
+    assertEquals(PatchStats.of(2, 2, 2, Map.of("py", 1)), DiffParser.parse(diff, PatchCounting.HUNK));
+    assertEquals(PatchStats.of(2, 2, 2, Map.of("py", 1)), DiffParser.parse(diff, PatchCounting.TUTORIAL));
+    assertEquals("a", DiffParser.gitHeaderPath("a a"));
+    assertEquals("x", DiffParser.gitHeaderPath("a/x b/x"));
+    assertEquals("", DiffParser.gitHeaderPath(""));
+  }
+
+  @Test
+  public void hunkCountsPastAnyIntegerRunToTheEndOfTheHunk() {
+    String diff = "diff --git a/f.py b/f.py\n@@ -1,99999999999999999999 +1,99999999999999999999 @@\n"
+        + "-a\n+b\n c\ndiff --git a/g.py b/g.py\n@@ -1,2147483648 +1 @@\n-d\n";
+    assertEquals(PatchStats.of(2, 1, 2, Map.of("py", 2)), DiffParser.parse(diff, PatchCounting.HUNK));
+  }
 }

@@ -153,5 +153,18 @@ public class TrajectoryParserTest {
     assertRejected("wrong_type", "{\"messages\":[],\"model_patch\":{\"patch\":1}}");
     assertRejected("wrong_type", "{\"messages\":[],\"instance_id\":{\"a\":1}}");
     assertRejected("malformed_json", "{\"messages\":[],\"tools\":[\"{not json\"]}");
+    // Numbers and booleans where text belongs are not turned into text.
+    assertRejected("wrong_type", "{\"messages\":[],\"instance_id\":42}");
+    assertRejected("wrong_type", "{\"messages\":[],\"language\":true}");
+    assertRejected("wrong_type", "{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":7}]}");
+    // A tool call must name what it calls.
+    assertRejected("invalid_value", "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"function\":null}]}]}");
+    assertRejected("invalid_value", "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\"}]}]}");
+    assertRejected("invalid_value",
+        "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"arguments\":\"{}\"}}]}]}");
+    assertRejected("wrong_type",
+        "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"name\":5}}]}]}");
+    // Two rows on one line are not one row.
+    assertRejected("malformed_json", "{\"messages\":[]}{\"messages\":[]}");
   }
 }

@@ -34,13 +34,4 @@ public class TokenCounterTest {
       assertEquals("tokens of " + c[0], (int) c[1], TokenCounter.count((String) c[0]));
     }
   }
-
-  @Test
-  public void replacesOnlyUnpairedSurrogates() {
-    assertEquals("a\uFFFDb", TokenCounter.replaceLoneSurrogates("a\ud800b"));
-    assertEquals("\uFFFD", TokenCounter.replaceLoneSurrogates("\udc00"));
-    assertEquals("x\uFFFD", TokenCounter.replaceLoneSurrogates("x\ud83d"));
-    String pair = "ok 😀 still";
-    assertEquals(pair, TokenCounter.replaceLoneSurrogates(pair));
-  }
 }

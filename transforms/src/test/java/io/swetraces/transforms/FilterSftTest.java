@@ -44,6 +44,7 @@ public class FilterSftTest {
         .containsInAnyOrder(
             "unknown-label:unresolved", "failed:unresolved", "long-text:over_token_budget",
             "java:language_not_selected", "blank-patch:empty_patch", "no-patch:empty_patch");
+    PAssert.that(r.rejects()).empty();
     p.run().waitUntilFinish();
   }
 
@@ -55,6 +56,18 @@ public class FilterSftTest {
                 .withMaxTokens(150).withBudgetOn(TokenBudget.TRAJ_TOKENS).withRequireResolved(false)));
     PAssert.that(r.kept().apply(MapElements.into(TypeDescriptors.strings()).via(Trajectory::getInstanceId)))
         .containsInAnyOrder("keep", "unknown-label", "failed", "long-text", "java");
+    p.run().waitUntilFinish();
+  }
+
+  /** A trajectory that was never measured (no token counts) cannot be judged: a reject, not a crash. */
+  @Test
+  public void aTrajectoryItCannotJudgeIsRejected() {
+    Selection r = p.apply(Create.of(ROWS.get(0), TestData.trajectory(2))).apply(FilterSft.trainingExamples());
+    PAssert.that(r.kept().apply("KeptIds", MapElements.into(TypeDescriptors.strings()).via(Trajectory::getInstanceId)))
+        .containsInAnyOrder("keep");
+    PAssert.that(r.rejects().apply("Rejected", MapElements.into(TypeDescriptors.strings())
+            .via(x -> x.getStage() + " " + x.getReason() + " " + x.getPosition())))
+        .containsInAnyOrder("curate step_failed 2");
     p.run().waitUntilFinish();
   }
 }

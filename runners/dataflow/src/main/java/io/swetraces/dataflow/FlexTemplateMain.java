@@ -1,6 +1,7 @@
 package io.swetraces.dataflow;
 
 import io.swetraces.pipeline.Main;
+import io.swetraces.pipeline.Options;
 import io.swetraces.pipeline.SweTracesOptions;
 import io.swetraces.pipeline.SweTracesPipeline;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.util.Set;
 import org.apache.beam.runners.dataflow.DataflowPipelineJob;
 import org.apache.beam.runners.dataflow.util.DataflowTemplateJob;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * The Flex Template's entry point: builds the same graph as the command line and submits it to
@@ -34,7 +34,6 @@ public final class FlexTemplateMain {
 
   /** Parses the template's parameters and Dataflow's options, and submits the job. */
   static PipelineResult launch(String... args) throws IOException {
-    PipelineOptionsFactory.register(SweTracesOptions.class);
     List<String> all = new ArrayList<>(Arrays.asList(args));
     for (String name : REQUIRED_ON_DATAFLOW) {
       if (!Main.given(all, name)) {
@@ -44,8 +43,7 @@ public final class FlexTemplateMain {
     if (!Main.given(all, "runner")) {
       all.add("--runner=DataflowRunner");
     }
-    SweTracesOptions options =
-        PipelineOptionsFactory.fromArgs(all.toArray(new String[0])).withValidation().as(SweTracesOptions.class);
+    SweTracesOptions options = Options.parse(all.toArray(new String[0]));
     return SweTracesPipeline.run(options);
   }
 }

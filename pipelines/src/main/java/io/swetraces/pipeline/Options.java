@@ -1,0 +1,83 @@
+package io.swetraces.pipeline;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * The options of a run as users type them, checked before anything is read or written: choices
+ * (enums) in any case, with the choices listed when none matches; numbers within their bounds,
+ * each refusal naming its option. Main, the Flex Template and the tests parse through here.
+ */
+public final class Options {
+  /** More shards than this only write empty files: a shard is at least one row, usually thousands. */
+  static final int MAX_SHARDS = 10_000;
+  /** A row limit past 2 GB is past what one Java string or array can hold. */
+  static final int MAX_ROW_MEGABYTES = 2_047;
+
+  private Options() {}
+
+  /** Parses and checks a run's arguments; runner options come with them, as Beam reads them. */
+  public static SweTracesOptions parse(String... args) {
+    PipelineOptionsFactory.register(SweTracesOptions.class);
+    SweTracesOptions options = PipelineOptionsFactory.fromArgs(choicesInAnyCase(args))
+        .withValidation()
+        .as(SweTracesOptions.class);
+    check(options);
+    return options;
+  }
+
+  /** Refuses values out of their bounds, before the run starts. */
+  static void check(SweTracesOptions o) {
+    within("numShards", o.getNumShards(), 1, MAX_SHARDS);
+    within("maxSftTokens", o.getMaxSftTokens(), 1, Long.MAX_VALUE);
+    within("limitPerCombo", o.getLimitPerCombo(), 0, Integer.MAX_VALUE);
+    within("maxRowMegabytes", o.getMaxRowMegabytes(), 1, MAX_ROW_MEGABYTES);
+    if (o.getConcurrentReads() != null) {
+      within("concurrentReads", o.getConcurrentReads(), 0, Integer.MAX_VALUE);
+    }
+  }
+
+  private static void within(String name, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException("--" + name + " must be "
+          + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max)
+          + ", got " + value);
+    }
+  }
+
+  /** {@code --name=value} for an enum option, rewritten to the constant's own spelling. */
+  static String[] choicesInAnyCase(String[] args) {
+    List<String> out = new ArrayList<>(args.length);
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      Class<?> type = arg.startsWith("--") && eq > 2 ? enumOption(arg.substring(2, eq)) : null;
+      out.add(type == null ? arg : arg.substring(0, eq + 1) + constant(arg.substring(2, eq), type, arg.substring(eq + 1)));
+    }
+    return out.toArray(new String[0]);
+  }
+
+  private static String constant(String name, Class<?> type, String value) {
+    for (Object c : type.getEnumConstants()) {
+      if (((Enum<?>) c).name().equalsIgnoreCase(value.trim())) {
+        return ((Enum<?>) c).name();
+      }
+    }
+    throw new IllegalArgumentException("--" + name + ": '" + value + "' is not one of "
+        + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", ")));
+  }
+
+  private static Class<?> enumOption(String name) {
+    String getter = "get" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    for (Method m : SweTracesOptions.class.getMethods()) {
+      if (m.getName().equals(getter) && m.getParameterCount() == 0 && m.getReturnType().isEnum()) {
+        return m.getReturnType();
+      }
+    }
+    return null;
+  }
+}

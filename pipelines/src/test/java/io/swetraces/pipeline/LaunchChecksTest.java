@@ -1,0 +1,125 @@
+package io.swetraces.pipeline;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.swetraces.io.OutputDir;
+import io.swetraces.transforms.TokenBudget;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * What a run checks before it starts: options in their bounds and spelled as users type them, and
+ * an output directory it can own, write, and clean of nothing but its own files.
+ */
+public class LaunchChecksTest {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  private static final String SAMPLE = Runs.SAMPLE.resolve("oswt-sample.jsonl").toString();
+
+  private Path dir(String name) {
+    return tmp.getRoot().toPath().resolve(name);
+  }
+
+  private static String refusal(Path out, String... args) {
+    return assertThrows(IllegalArgumentException.class, () -> Runs.run(SAMPLE, out, args)).getMessage();
+  }
+
+  @Test
+  public void optionsOutOfBoundsAreRefusedWithTheirName() {
+    Path out = dir("out");
+    assertThat(refusal(out, "--numShards=100000"), containsString("--numShards"));
+    assertThat(refusal(out, "--numShards=0"), containsString("--numShards"));
+    assertThat(refusal(out, "--maxSftTokens=-5"), containsString("--maxSftTokens"));
+    assertThat(refusal(out, "--limitPerCombo=-1"), containsString("--limitPerCombo"));
+    assertThat(refusal(out, "--maxRowMegabytes=-1"), containsString("--maxRowMegabytes must be"));
+    assertThat(refusal(out, "--concurrentReads=-2"), containsString("--concurrentReads"));
+    assertFalse("nothing written", Files.exists(out));
+  }
+
+  @Test
+  public void choicesAreReadInAnyCaseAndListedWhenWrong() {
+    SweTracesOptions options = Options.parse("--budgetOn=traj_tokens", "--patchCounting=Tutorial");
+    assertEquals(TokenBudget.TRAJ_TOKENS, options.getBudgetOn());
+    assertEquals("TUTORIAL", options.getPatchCounting().name());
+    IllegalArgumentException wrong =
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--budgetOn=words"));
+    assertThat(wrong.getMessage(), containsString("--budgetOn"));
+    assertThat(wrong.getMessage(), containsString("TRAJ_TOKENS, SFT_TOKENS"));
+  }
+
+  @Test
+  public void anOutputThatCannotBeADirectoryIsRefusedAtOnce() throws Exception {
+    Path file = Files.writeString(dir("plain-file"), "x");
+    assertThat(refusal(file), containsString("not a directory"));
+    Path locked = Files.createDirectories(dir("read-only"));
+    assertTrue(locked.toFile().setWritable(false));
+    try {
+      if (!Files.isWritable(locked)) { // root may write anywhere
+        assertThat(refusal(locked.resolve("out")), containsString("cannot write"));
+      }
+    } finally {
+      locked.toFile().setWritable(true);
+    }
+    assertThat(refusal(dir("run[1]")), containsString("--output"));
+  }
+
+  @Test
+  public void overwritingRemovesOnlyWhatARunWrote() throws Exception {
+    Path out = dir("out");
+    Runs.run(SAMPLE, out);
+    List<String> foreign = List.of("summary.json.bak", "sft/mine.jsonl", "analysis/notes.csv", "report/extra.html");
+    for (String f : foreign) {
+      Files.writeString(out.resolve(f), "mine", StandardCharsets.UTF_8);
+    }
+    String refused = refusal(out, "--overwrite");
+    assertThat(refused, containsString("not swe-traces outputs"));
+    for (String f : foreign) {
+      assertTrue(f + " kept", Files.exists(out.resolve(f)));
+    }
+    assertTrue(Files.exists(out.resolve(OutputDir.SUMMARY)));
+    for (String f : foreign) {
+      Files.delete(out.resolve(f));
+    }
+    Runs.run(SAMPLE, out, "--overwrite", "--numShards=2");
+    try (Stream<Path> sft = Files.list(out.resolve("sft"))) {
+      assertEquals(2, sft.count());
+    }
+  }
+
+  @Test
+  public void anInputInsideTheOutputIsRefusedBeforeAnythingIsDeleted() throws Exception {
+    Path out = dir("out");
+    Runs.run(SAMPLE, out);
+    Path shard = out.resolve("sft/sft-00000-of-00001.jsonl");
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> Runs.run(shard.toString(), out, "--overwrite"));
+    assertThat(refused.getMessage(), containsString("inside --output"));
+    assertTrue(Files.exists(shard));
+  }
+
+  @Test
+  public void anOutputInUseIsRefusedAndAStaleLockTakenOver() throws Exception {
+    Path out = Files.createDirectories(dir("out"));
+    // A lock held by this very process: a run in progress.
+    Files.writeString(out.resolve(OutputDir.LOCK), OutputDir.lockText(ProcessHandle.current().pid()));
+    assertThat(refusal(out), containsString("in use"));
+    // A lock left by a process that is gone: taken over.
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Files.writeString(out.resolve(OutputDir.LOCK), OutputDir.lockText(gone.pid()));
+    Runs.run(SAMPLE, out);
+    assertTrue(Files.exists(out.resolve(OutputDir.SUMMARY)));
+    assertFalse("the lock goes with the run", Files.exists(out.resolve(OutputDir.LOCK)));
+  }
+}
