@@ -5,8 +5,11 @@ import io.swetraces.model.Trajectory;
 import io.swetraces.parse.TrajectoryParser;
 import io.swetraces.transforms.WithRejects;
 import io.swetraces.transforms.TraceMetrics;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -76,14 +79,22 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
       return Math.min(maxRowBytes, Runtime.getRuntime().maxMemory() / HEAP_SHARE);
     }
 
-    /** A cursor on the file at a resume position: the one a checkpoint parked there, or a new one. */
+    /**
+     * A cursor on the file at a resume position: the one a checkpoint parked there, or a new one. A
+     * file this process may not read, or that went away after it was matched, is one reject
+     * ({@code unreadable_file}); other I/O failures are thrown, for the runner to retry.
+     */
     TraceCursor open(TraceInput file, long from, long firstRow) throws IOException {
-      if (from == 0) {
-        return formats.open(TraceFile.of(file), 0, 0, rowLimit());
+      try {
+        if (from == 0) {
+          return formats.open(TraceFile.of(file), 0, 0, rowLimit());
+        }
+        TraceCursor parked = ParkedCursors.take(file.getPath(), from, firstRow, rowLimit());
+        (parked != null ? TraceMetrics.READS_RESUMED : TraceMetrics.READS_REOPENED).inc();
+        return parked != null ? parked : formats.open(TraceFile.of(file), from, firstRow, rowLimit());
+      } catch (AccessDeniedException | NoSuchFileException | FileNotFoundException e) {
+        return new FileReject(from, "unreadable_file", "the file cannot be opened: " + e);
       }
-      TraceCursor parked = ParkedCursors.take(file.getPath(), from, firstRow, rowLimit());
-      (parked != null ? TraceMetrics.READS_RESUMED : TraceMetrics.READS_REOPENED).inc();
-      return parked != null ? parked : formats.open(TraceFile.of(file), from, firstRow, rowLimit());
     }
 
     RowEmitter emitter(TraceInput file, RowEmitter.Output out) {
