@@ -2,9 +2,11 @@ package io.swetraces.io;
 
 import io.swetraces.fs.AtomicFiles;
 import io.swetraces.hub.Hub;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -26,6 +30,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.PCollection;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,25 +102,10 @@ public final class OutputDir {
     refuseIfAFile();
     refuseInputsInside(base, inputPatterns);
     List<ResourceId> earlier = new ArrayList<>();
-    List<String> foreign = new ArrayList<>();
-    MatchResult match = FileSystems.match(dir + "/**", EmptyMatchTreatment.ALLOW);
-    if (match.status() == MatchResult.Status.OK) {
-      for (MatchResult.Metadata m : match.metadata()) {
-        String relative = relative(base, m.resourceId());
-        if (relative.equals(LOCK) || m.resourceId().isDirectory()) {
-          continue;
-        }
-        if (OURS.matcher(relative).matches()) {
-          earlier.add(m.resourceId());
-        } else {
-          foreign.add(relative);
-        }
-      }
-    }
-    if (!foreign.isEmpty()) {
+    String foreign = isLocal() ? walkLocal(earlier) : walk(base, earlier);
+    if (foreign != null) {
       throw new IllegalArgumentException(
-          "Output directory " + dir + " holds files that are not swe-traces outputs (" + foreign.get(0)
-              + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
+          "Output directory " + dir + " holds files that are not swe-traces outputs (" + foreign
               + "); they are left alone: choose another --output, or move them.");
     }
     if (!earlier.isEmpty() && !overwrite) {
@@ -125,6 +115,55 @@ public final class OutputDir {
     }
     lock();
     FileSystems.delete(earlier, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  /**
+   * Collects an earlier run's files into {@code earlier}; returns the first file that is not one,
+   * or null. On a local disk the walk stops at that file, so a home folder given by mistake is
+   * refused at once rather than listed whole.
+   */
+  private @Nullable String walkLocal(List<ResourceId> earlier) throws IOException {
+    Path root = localPath();
+    if (!Files.isDirectory(root)) {
+      return null;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Iterator<Path> it = paths.iterator(); it.hasNext(); ) {
+        Path file = it.next();
+        if (Files.isDirectory(file)) {
+          continue;
+        }
+        String relative = root.relativize(file).toString().replace(File.separatorChar, '/');
+        if (relative.equals(LOCK)) {
+          continue;
+        }
+        if (!OURS.matcher(relative).matches()) {
+          return relative;
+        }
+        earlier.add(FileSystems.matchNewResource(file.toString(), false));
+      }
+    } catch (UncheckedIOException e) {
+      throw new IllegalArgumentException("cannot read --output " + dir + ": " + e.getCause(), e);
+    }
+    return null;
+  }
+
+  private @Nullable String walk(String base, List<ResourceId> earlier) throws IOException {
+    MatchResult match = FileSystems.match(dir + "/**", EmptyMatchTreatment.ALLOW);
+    if (match.status() != MatchResult.Status.OK) {
+      return null;
+    }
+    for (MatchResult.Metadata m : match.metadata()) {
+      String relative = relative(base, m.resourceId());
+      if (relative.equals(LOCK) || m.resourceId().isDirectory()) {
+        continue;
+      }
+      if (!OURS.matcher(relative).matches()) {
+        return relative;
+      }
+      earlier.add(m.resourceId());
+    }
+    return null;
   }
 
   /** Removes this run's lock: after its last output, or when it ends without finishing. */
@@ -167,7 +206,7 @@ public final class OutputDir {
 
   private void refuseIfAFile() throws IOException {
     if (isLocal()) {
-      Path path = Path.of(dir);
+      Path path = localPath();
       if (Files.exists(path) && !Files.isDirectory(path)) {
         throw new IllegalArgumentException("--output " + dir + " is not a directory");
       }
@@ -184,6 +223,11 @@ public final class OutputDir {
     for (String pattern : patterns) {
       if (Hub.isHubPath(pattern)) {
         continue; // on the Hub, never inside an output directory
+      }
+      int anyDepth = pattern.indexOf("**");
+      if (anyDepth >= 0 && base.startsWith(FileSystems.matchNewResource(pattern.substring(0, anyDepth), true).toString())) {
+        throw new IllegalArgumentException("--output " + base + " lies under --input " + pattern
+            + ", which would read the run's own files as they are written; choose an --output outside it");
       }
       MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
       if (match.status() != MatchResult.Status.OK) {
@@ -254,6 +298,11 @@ public final class OutputDir {
     try (InputStream in = Channels.newInputStream(FileSystems.open(lock))) {
       return new String(in.readNBytes(4096), StandardCharsets.UTF_8);
     }
+  }
+
+  /** The directory on the local disk, also when named as a {@code file:} URI. */
+  private Path localPath() {
+    return Path.of(FileSystems.matchNewResource(dir, true).toString());
   }
 
   private boolean isLocal() {

@@ -39,6 +39,7 @@ public class LaunchChecksTest {
   public void optionsOutOfBoundsAreRefusedWithTheirName() {
     Path out = dir("out");
     assertThat(refusal(out, "--numShards=100000"), containsString("--numShards"));
+    assertThat(refusal(out, "--numShards=1001"), containsString("between 1 and 1000"));
     assertThat(refusal(out, "--numShards=0"), containsString("--numShards"));
     assertThat(refusal(out, "--maxSftTokens=-5"), containsString("--maxSftTokens"));
     assertThat(refusal(out, "--limitPerCombo=-1"), containsString("--limitPerCombo"));
@@ -106,6 +107,13 @@ public class LaunchChecksTest {
         () -> Runs.run(shard.toString(), out, "--overwrite"));
     assertThat(refused.getMessage(), containsString("inside --output"));
     assertTrue(Files.exists(shard));
+    // An output inside a folder given as input: the folder would read the run's own files.
+    Path folder = Files.createDirectories(dir("data"));
+    Files.copy(Path.of(SAMPLE), folder.resolve("rows.jsonl"));
+    IllegalArgumentException under = assertThrows(IllegalArgumentException.class,
+        () -> Runs.run(folder.toString(), folder.resolve("out")));
+    assertThat(under.getMessage(), containsString("lies under --input"));
+    assertFalse(Files.exists(folder.resolve("out")));
   }
 
   @Test
