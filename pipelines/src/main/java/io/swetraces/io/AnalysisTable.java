@@ -2,13 +2,17 @@ package io.swetraces.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.model.AnalysisRow;
+import io.swetraces.model.PatchMatch;
 import io.swetraces.text.Json;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The per-trajectory analysis table: the tutorial's columns first, in its order and with its
@@ -54,6 +58,11 @@ public final class AnalysisTable {
           .addBooleanField("sft_kept")
           .addNullableStringField("sft_drop_reason")
           .addInt64Field("special_token_texts")
+          .addNullableInt32Field("ref_patch_files")
+          .addNullableInt32Field("files_in_both")
+          .addNullableDoubleField("file_precision")
+          .addNullableDoubleField("file_recall")
+          .addNullableBooleanField("same_changes_as_reference")
           .build();
 
   private AnalysisTable() {}
@@ -99,11 +108,20 @@ public final class AnalysisTable {
             r.sftKept(),
             r.getSftDropReason(),
             r.getSpecialTokenTexts())
+        .addValues(referenceColumns(r.getPatchMatch()))
         .build();
   }
 
   public static String csvHeader() {
     return SCHEMA.getFieldNames().stream().collect(Collectors.joining(","));
+  }
+
+  /** The columns comparing the final patch with the reference patch: all null without one. */
+  private static List<Object> referenceColumns(@Nullable PatchMatch m) {
+    return m == null
+        ? Arrays.asList(null, null, null, null, null)
+        : Arrays.asList(m.getReferenceFiles(), m.getFilesInBoth(), m.getFilePrecision(), m.getFileRecall(),
+            m.getSameChanges());
   }
 
   /**

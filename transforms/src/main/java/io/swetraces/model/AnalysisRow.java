@@ -66,6 +66,9 @@ public abstract class AnalysisRow {
 
   public abstract long getAssistantTokens();
 
+  /** The final patch against the reference patch, when the row has one. */
+  public abstract @Nullable PatchMatch getPatchMatch();
+
   /** Special tokens written as text in the conversation (see TokenCounts). */
   public abstract long getSpecialTokenTexts();
 
@@ -140,6 +143,7 @@ public abstract class AnalysisRow {
         .setSftTokens(tokens.getSftTokens())
         .setAssistantTokens(tokens.getAssistantTokens())
         .setSpecialTokenTexts(tokens.getSpecialTokenTexts())
+        .setPatchMatch(t.getPatchMatch())
         .setToolCalls(t.getMessages().stream().mapToInt(m -> m.getToolCalls().size()).sum())
         .setToolCounts(tools)
         .setPatchExtensions(patch.getExtensions())
@@ -208,6 +212,8 @@ public abstract class AnalysisRow {
     public abstract Builder setAssistantTokens(long assistantTokens);
 
     public abstract Builder setSpecialTokenTexts(long specialTokenTexts);
+
+    public abstract Builder setPatchMatch(@Nullable PatchMatch patchMatch);
 
     public abstract Builder setToolCalls(int toolCalls);
 

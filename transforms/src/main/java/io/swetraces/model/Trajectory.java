@@ -68,6 +68,12 @@ public abstract class Trajectory {
 
   public abstract @Nullable PatchStats getPatchStats();
 
+  /** The task's reference (gold) patch, {@code metadata.reference_patch.patch}, when the row has one. */
+  public abstract @Nullable String getReferencePatch();
+
+  /** The final patch against the reference patch (set by ParsePatch), or null without a reference. */
+  public abstract @Nullable PatchMatch getPatchMatch();
+
   public abstract @Nullable TokenCounts getTokenCounts();
 
   /** Why FilterSft dropped it; null when kept or not filtered yet. */
@@ -145,6 +151,10 @@ public abstract class Trajectory {
     public abstract Builder setToolCounts(@Nullable Map<String, Long> toolCounts);
 
     public abstract Builder setPatchStats(@Nullable PatchStats patchStats);
+
+    public abstract Builder setReferencePatch(@Nullable String referencePatch);
+
+    public abstract Builder setPatchMatch(@Nullable PatchMatch patchMatch);
 
     public abstract Builder setTokenCounts(@Nullable TokenCounts tokenCounts);
 

@@ -2,15 +2,17 @@ package io.swetraces.parse;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Decides a row's agent (harness) and model tags, in this order: the user's {@code --agent} /
  * {@code --model}; the file's tags (the config and split a dataset file was resolved from); the
- * Hugging Face layout {@code <harness>/<teacher>/[<source>/]<file>} of the file's path; the row's
- * own {@code _agent} / {@code _model}; {@code metadata.teacher_model.name} (model only); else
- * {@code unknown}.
+ * Open-SWE-Traces layouts of the file's path, {@code <harness>/<teacher>/[<source>/]<file>} (later
+ * revisions) or {@code <teacher>_<harness>_trajectories/<file>} (v1.0); the row's own {@code
+ * _agent} / {@code _model}; {@code metadata.teacher_model.name} (model only); else {@code
+ * unknown}.
  *
  * <p>Everything before the row's own fields is known before a file is read, which is what lets a
  * sampled read stop early: a file in the Hub's layout holds that one config and split, as {@code
@@ -21,6 +23,9 @@ public final class AgentModelTags {
 
   private static final Set<String> HARNESSES =
       Set.of("openhands", "sweagent", "swe-agent", "minisweagent", "mini-swe-agent");
+  /** v1.0's shard folders, e.g. {@code minimax_m25_openhands_trajectories}. */
+  private static final Pattern V1_FOLDER =
+      Pattern.compile("(?<model>[a-z0-9][a-z0-9_]*?)_(?<harness>openhands|sweagent|minisweagent)_trajectories");
   private static final Pattern DATE_SUFFIX = Pattern.compile("[-_@](\\d{8}|\\d{4}-\\d{2}-\\d{2})$");
 
   private AgentModelTags() {}
@@ -35,7 +40,11 @@ public final class AgentModelTags {
     }
     String[] path = segments(source);
     int harness = harnessSegment(path);
-    return harness < 0 ? null : path[harness].toLowerCase(Locale.ROOT).replace("-", "");
+    if (harness >= 0) {
+      return path[harness].toLowerCase(Locale.ROOT).replace("-", "");
+    }
+    Matcher v1 = v1Folder(path);
+    return v1 == null ? null : v1.group("harness");
   }
 
   /** The model known before reading the file, or null when only its rows can tell. */
@@ -48,7 +57,11 @@ public final class AgentModelTags {
     }
     String[] path = segments(source);
     int harness = harnessSegment(path);
-    return harness < 0 ? null : path[harness + 1];
+    if (harness >= 0) {
+      return path[harness + 1];
+    }
+    Matcher v1 = v1Folder(path);
+    return v1 == null ? null : v1.group("model");
   }
 
   public static String agent(
@@ -95,6 +108,17 @@ public final class AgentModelTags {
       }
     }
     return -1;
+  }
+
+  /** The v1.0 shard folder a file sits in, directly or one level up, or null. */
+  private static @Nullable Matcher v1Folder(String[] path) {
+    for (int i = Math.max(0, path.length - 3); i <= path.length - 2; i++) {
+      Matcher m = V1_FOLDER.matcher(path[i].toLowerCase(Locale.ROOT));
+      if (m.matches()) {
+        return m;
+      }
+    }
+    return null;
   }
 
   private static boolean present(@Nullable String s) {

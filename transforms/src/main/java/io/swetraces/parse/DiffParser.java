@@ -2,6 +2,7 @@ package io.swetraces.parse;
 
 import io.swetraces.model.PatchStats;
 import io.swetraces.text.PyText;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,9 +52,59 @@ public final class DiffParser {
 
   private static PatchStats byHunks(List<String> lines) {
     Map<String, Integer> exts = new TreeMap<>();
-    int files = 0;
-    int added = 0;
-    int deleted = 0;
+    int[] counts = new int[3]; // files, added, deleted
+    walk(lines, new Visitor() {
+      @Override
+      public void file(String path) {
+        counts[0]++;
+        countExtension(path, exts);
+      }
+
+      @Override
+      public void changed(String line) {
+        counts[line.charAt(0) == '+' ? 1 : 2]++;
+      }
+    });
+    return PatchStats.of(counts[0], counts[1], counts[2], exts);
+  }
+
+  /** Each file of a diff, by its new-side path (the old one for a deletion), with its changed lines. */
+  public static List<FileChange> files(@Nullable String diff) {
+    List<FileChange> files = new ArrayList<>();
+    if (diff == null || diff.isEmpty()) {
+      return files;
+    }
+    walk(PyText.splitLines(diff), new Visitor() {
+      @Override
+      public void file(String path) {
+        files.add(new FileChange(path, new ArrayList<>()));
+      }
+
+      @Override
+      public void changed(String line) {
+        if (!files.isEmpty()) {
+          files.get(files.size() - 1).lines().add(line);
+        }
+      }
+    });
+    return files;
+  }
+
+  /** A file a diff changes, and its added ({@code +...}) and deleted ({@code -...}) lines in order. */
+  public record FileChange(String path, List<String> lines) {}
+
+  /** What a walk over a diff reports: each file's header, then each line a hunk adds or deletes. */
+  private interface Visitor {
+    void file(String path);
+
+    void changed(String line);
+  }
+
+  /**
+   * Walks a diff hunk by hunk: a line is added or deleted only inside a hunk, as its header counts
+   * them, so a deleted {@code -- comment} or an added {@code ++i} is never taken for a file header.
+   */
+  private static void walk(List<String> lines, Visitor visitor) {
     int oldLeft = 0;
     int newLeft = 0;
     boolean gitHeaders = false;
@@ -62,11 +113,11 @@ public final class DiffParser {
       if (oldLeft > 0 || newLeft > 0) {
         char c = line.isEmpty() ? ' ' : line.charAt(0);
         if (c == '+') {
-          added++;
+          visitor.changed(line);
           newLeft--;
           continue;
         } else if (c == '-') {
-          deleted++;
+          visitor.changed(line);
           oldLeft--;
           continue;
         } else if (c == ' ') {
@@ -82,14 +133,12 @@ public final class DiffParser {
       }
       if (line.startsWith("diff --git ")) {
         gitHeaders = true;
-        files++;
-        countExtension(gitHeaderPath(line.substring("diff --git ".length())), exts);
+        visitor.file(gitHeaderPath(line.substring("diff --git ".length())));
       } else if (line.startsWith("--- ")) {
         oldPath = headerPath(line.substring(4), "a/");
       } else if (line.startsWith("+++ ") && !gitHeaders) {
         String newPath = headerPath(line.substring(4), "b/");
-        files++;
-        countExtension(DEV_NULL.equals(newPath) && oldPath != null ? oldPath : newPath, exts);
+        visitor.file(DEV_NULL.equals(newPath) && oldPath != null ? oldPath : newPath);
       } else if (line.startsWith("@@ ")) {
         Matcher m = HUNK_HEADER.matcher(line);
         if (m.find()) {
@@ -98,7 +147,6 @@ public final class DiffParser {
         }
       }
     }
-    return PatchStats.of(files, added, deleted, exts);
   }
 
   /**

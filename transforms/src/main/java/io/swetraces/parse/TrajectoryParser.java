@@ -19,7 +19,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Turns one row in any known variant of the Open-SWE-Traces schema into a canonical {@link
  * Trajectory}: {@code messages} or {@code trajectory}; messages, single messages and {@code
  * metadata} nested or as JSON strings; content as string, list of blocks or null; {@code resolved}
- * as -1/0/1, bool or missing; the patch at top level or in {@code metadata.model_patch.patch}.
+ * as -1/0/1, bool or missing; the patch at top level or in {@code metadata.model_patch.patch}; the
+ * reference patch in {@code metadata.reference_patch.patch}.
  *
  * <p>Whatever the tutorial's helpers read, this reads the same way, so its columns come out equal.
  * Where a value has a type no variant uses (a number as content, an object as a role, ...), the row
@@ -100,6 +101,7 @@ public final class TrajectoryParser implements Serializable {
         .setTeacherModel(teacher)
         .setHfDatasetName(text(row, "hf_dataset_name"))
         .setModelPatch(patch(row, metadata))
+        .setReferencePatch(referencePatch(metadata))
         .setRoleCounts(roles)
         .build();
   }
@@ -255,6 +257,14 @@ public final class TrajectoryParser implements Serializable {
       return string(nested.get("patch"), "metadata.model_patch.patch");
     }
     return string(nested, "metadata.model_patch");
+  }
+
+  private static @Nullable String referencePatch(JsonNode metadata) throws BadRowException {
+    JsonNode reference = metadata.get("reference_patch");
+    if (reference != null && reference.isObject()) {
+      return string(reference.get("patch"), "metadata.reference_patch.patch");
+    }
+    return string(reference, "metadata.reference_patch");
   }
 
   private static List<String> tools(@Nullable JsonNode node) throws BadRowException {

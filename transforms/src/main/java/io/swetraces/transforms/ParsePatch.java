@@ -2,11 +2,15 @@ package io.swetraces.transforms;
 
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.DiffParser;
+import io.swetraces.parse.PatchComparison;
 import io.swetraces.parse.PatchCounting;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 
-/** Measures each trajectory's final patch: files, added and deleted lines, extensions. */
+/**
+ * Measures each trajectory's final patch: files, added and deleted lines, extensions; and, where the
+ * row has a reference patch, how the two compare ({@link PatchComparison}).
+ */
 public final class ParsePatch extends PTransform<PCollection<Trajectory>, WithRejects<Trajectory>> {
   private final PatchCounting counting;
 
@@ -37,7 +41,10 @@ public final class ParsePatch extends PTransform<PCollection<Trajectory>, WithRe
 
     @Override
     Trajectory measure(Trajectory t) {
-      return t.toBuilder().setPatchStats(DiffParser.parse(t.getModelPatch(), counting)).build();
+      return t.toBuilder()
+          .setPatchStats(DiffParser.parse(t.getModelPatch(), counting))
+          .setPatchMatch(PatchComparison.compare(t.getModelPatch(), t.getReferencePatch()))
+          .build();
     }
   }
 }

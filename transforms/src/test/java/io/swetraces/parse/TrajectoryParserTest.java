@@ -110,6 +110,15 @@ public class TrajectoryParserTest {
     Trajectory withSource = parser.parse("data/mini-swe-agent/glm5/swe-rebench/part-0.parquet", 0, "{\"messages\":[]}");
     assertEquals("minisweagent", withSource.getAgent());
     assertEquals("glm5", withSource.getModel());
+    // Open-SWE-Traces v1.0: data/<teacher>_<harness>_trajectories/<file>.
+    Trajectory v1 = parser.parse("hf://datasets/nvidia/Open-SWE-Traces@abc/data/minimax_m25_openhands_trajectories/"
+        + "train-00003-of-00012.parquet", 0, row);
+    assertEquals("openhands", v1.getAgent());
+    assertEquals("minimax_m25", v1.getModel());
+    Trajectory v1Mini = parser.parse("data/qwen35_122b_a10b_minisweagent_trajectories/part/x.parquet", 0, row);
+    assertEquals("minisweagent", v1Mini.getAgent());
+    assertEquals("qwen35_122b_a10b", v1Mini.getModel());
+    assertEquals("sweagent", parser.parse("data/my_trajectories/x.parquet", 0, row).getAgent());
     // A checkout under a directory named like a harness is not the layout.
     Trajectory deep = parser.parse("projects/openhands/checkout/swe-traces/src/sample/rows.jsonl", 0, row);
     assertEquals("sweagent", deep.getAgent());
@@ -125,6 +134,7 @@ public class TrajectoryParserTest {
   @Test
   public void filePairsAreKnownOnlyWhenNoRowCanChangeThem() {
     assertEquals(AgentModel.of("openhands", "qwen"), parser.filePair("d/openhands/qwen/p.parquet", null, null));
+    assertEquals(AgentModel.of("sweagent", "glm5"), parser.filePair("data/glm5_sweagent_trajectories/p.parquet", null, null));
     assertEquals(AgentModel.of("cfg", "split"), parser.filePair("rows.jsonl", "cfg", "split"));
     assertNull(parser.filePair("rows.jsonl", "cfg", null));
     assertNull(parser.filePair("rows.jsonl", null, null));
