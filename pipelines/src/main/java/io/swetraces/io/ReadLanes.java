@@ -75,9 +75,13 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
      */
     static final int HEAP_SHARE = 16;
 
-    /** The row limit on this worker: the run's, or less when this worker's heap is small. */
+    /**
+     * The row limit on this worker: the run's, or less when this worker's heap is small. Taken from
+     * the heap's size at start: the parallel collector's reported maximum moves as it resizes its
+     * survivor spaces, and a limit that moved would miss the cursors parked under the old one.
+     */
     long rowLimit() {
-      return Math.min(maxRowBytes, Runtime.getRuntime().maxMemory() / HEAP_SHARE);
+      return Math.min(maxRowBytes, WorkerHeap.MAX / HEAP_SHARE);
     }
 
     /**
@@ -101,6 +105,11 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
     RowEmitter emitter(TraceInput file, RowEmitter.Output out) {
       return new RowEmitter(file, parser, rowLimit(), out);
     }
+  }
+
+  /** This process's heap, as it reported it first. */
+  private static final class WorkerHeap {
+    static final long MAX = Runtime.getRuntime().maxMemory();
   }
 
   /** Reads a lane's files one after the other, each whole. */
