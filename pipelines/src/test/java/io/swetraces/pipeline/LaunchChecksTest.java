@@ -8,6 +8,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.swetraces.io.OutputDir;
+import io.swetraces.io.OutputLock;
 import io.swetraces.transforms.TokenBudget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,14 +121,14 @@ public class LaunchChecksTest {
   public void anOutputInUseIsRefusedAndAStaleLockTakenOver() throws Exception {
     Path out = Files.createDirectories(dir("out"));
     // A lock held by this very process: a run in progress.
-    Files.writeString(out.resolve(OutputDir.LOCK), OutputDir.lockText(ProcessHandle.current().pid()));
+    Files.writeString(out.resolve(OutputLock.FILE), OutputLock.text(ProcessHandle.current().pid()));
     assertThat(refusal(out), containsString("in use"));
     // A lock left by a process that is gone: taken over.
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    Files.writeString(out.resolve(OutputDir.LOCK), OutputDir.lockText(gone.pid()));
+    Files.writeString(out.resolve(OutputLock.FILE), OutputLock.text(gone.pid()));
     Runs.run(SAMPLE, out);
     assertTrue(Files.exists(out.resolve(OutputDir.SUMMARY)));
-    assertFalse("the lock goes with the run", Files.exists(out.resolve(OutputDir.LOCK)));
+    assertFalse("the lock goes with the run", Files.exists(out.resolve(OutputLock.FILE)));
   }
 }
