@@ -5,7 +5,9 @@ import io.swetraces.hub.HubOptions;
 import io.swetraces.hub.SourceUnavailableException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -78,6 +80,20 @@ public final class Inputs {
       throw new IllegalArgumentException("--input names no file");
     }
     return patterns;
+  }
+
+  /** How much a run reads: its files and their bytes as stored. */
+  public record Size(long files, long bytes) {}
+
+  /** The files the sources match now, each counted once, and their bytes. */
+  public static Size measure(List<TraceSource> sources) throws IOException {
+    Map<String, Long> sizes = new HashMap<>();
+    for (TraceSource source : sources) {
+      for (MatchResult.Metadata m : files(source.getPattern())) {
+        sizes.put(m.resourceId().toString(), m.sizeBytes());
+      }
+    }
+    return new Size(sizes.size(), sizes.values().stream().mapToLong(Long::longValue).sum());
   }
 
   /** The files a pattern matches now, folders left out. */

@@ -140,6 +140,7 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
             // each call reads one row into the emitter
           }
         }
+        TraceMetrics.FILES_READ.inc();
       }
     }
   }
@@ -225,6 +226,7 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
               resumeAt = at + 1;
             }
             if (!cursor.next(emitter)) {
+              TraceMetrics.FILES_READ.inc();
               break;
             }
           }

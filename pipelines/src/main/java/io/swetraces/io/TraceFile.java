@@ -61,7 +61,8 @@ public final class TraceFile {
 
   /** The content, decompressed. */
   public ReadableByteChannel open() throws IOException {
-    return compression.readDecompressed(FileSystems.open(metadata.resourceId()));
+    ReadableByteChannel raw = FileSystems.open(metadata.resourceId());
+    return compression.readDecompressed(raw instanceof SeekableByteChannel seekable ? new CountedChannel(seekable) : raw);
   }
 
   /** Random access to an uncompressed file (Parquet reads its footer first). */
@@ -74,6 +75,6 @@ public final class TraceFile {
       channel.close();
       throw new IOException(path() + ": its file system gives no random access");
     }
-    return seekable;
+    return new CountedChannel(seekable);
   }
 }

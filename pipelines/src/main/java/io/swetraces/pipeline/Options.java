@@ -27,6 +27,7 @@ public final class Options {
   /** Parses and checks a run's arguments; runner options come with them, as Beam reads them. */
   public static SweTracesOptions parse(String... args) {
     PipelineOptionsFactory.register(SweTracesOptions.class);
+    PipelineOptionsFactory.register(ConsoleOptions.class);
     SweTracesOptions options = PipelineOptionsFactory.fromArgs(choicesInAnyCase(args))
         .withValidation()
         .as(SweTracesOptions.class);
@@ -43,6 +44,7 @@ public final class Options {
     if (o.getConcurrentReads() != null) {
       within("concurrentReads", o.getConcurrentReads(), 0, Integer.MAX_VALUE);
     }
+    within("progressSeconds", o.as(ConsoleOptions.class).getProgressSeconds(), 1, 3_600);
   }
 
   private static void within(String name, long value, long min, long max) {
@@ -76,9 +78,11 @@ public final class Options {
 
   private static Class<?> enumOption(String name) {
     String getter = "get" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
-    for (Method m : SweTracesOptions.class.getMethods()) {
-      if (m.getName().equals(getter) && m.getParameterCount() == 0 && m.getReturnType().isEnum()) {
-        return m.getReturnType();
+    for (Class<?> options : List.of(SweTracesOptions.class, ConsoleOptions.class)) {
+      for (Method m : options.getMethods()) {
+        if (m.getName().equals(getter) && m.getParameterCount() == 0 && m.getReturnType().isEnum()) {
+          return m.getReturnType();
+        }
       }
     }
     return null;

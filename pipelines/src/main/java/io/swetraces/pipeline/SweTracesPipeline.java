@@ -51,13 +51,22 @@ public final class SweTracesPipeline {
             list(options.getSplits()), options);
     OutputDir out = OutputDir.at(options.getOutput());
     out.claim(options.getOverwrite(), sources.stream().map(TraceSource::getPattern).toList());
+    ProgressReporter progress =
+        ProgressReporter.start(options.as(ConsoleOptions.class), Inputs.measure(sources), System.err);
+    PipelineResult result = null;
     try {
       Pipeline pipeline = Pipeline.create(options);
       build(pipeline, options, sources, out);
-      return pipeline.run();
+      result = pipeline.run();
+      return result;
     } catch (RuntimeException | Error e) {
       out.release(); // a run that failed to start, or (on runners that block) failed, holds nothing
       throw e;
+    } finally {
+      if (progress != null) {
+        // Runners that run the job here return once it is over; the others, at once.
+        progress.stop(result != null && result.getState() == PipelineResult.State.DONE);
+      }
     }
   }
 
