@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.StreamingOptions;
 
@@ -74,6 +75,17 @@ public final class RunnerTuning {
     if (options.getSplittableReads() == null) {
       options.setSplittableReads(!FLINK.equals(runner) || options.as(StreamingOptions.class).isStreaming());
     }
+  }
+
+  /**
+   * Whether the job may run in this process, where its progress can be shown: the DirectRunner's
+   * always does; Flink's does when its master is embedded (on a cluster the progress reporter finds
+   * its counters still and says where to look); Dataflow's never does, and a template creation's
+   * result has no state to ask for.
+   */
+  static boolean mayRunInThisProcess(PipelineOptions options) {
+    String runner = options.getRunner().getSimpleName();
+    return DIRECT.equals(runner) || FLINK.equals(runner);
   }
 
   /**

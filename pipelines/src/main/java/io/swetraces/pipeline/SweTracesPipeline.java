@@ -51,8 +51,9 @@ public final class SweTracesPipeline {
             list(options.getSplits()), options);
     OutputDir out = OutputDir.at(options.getOutput());
     out.claim(options.getOverwrite(), sources.stream().map(TraceSource::getPattern).toList());
-    ProgressReporter progress =
-        ProgressReporter.start(options.as(ConsoleOptions.class), Inputs.measure(sources), System.err);
+    ProgressReporter progress = RunnerTuning.mayRunInThisProcess(options)
+        ? ProgressReporter.start(options.as(ConsoleOptions.class), Inputs.measure(sources), System.err)
+        : null;
     PipelineResult result = null;
     try {
       Pipeline pipeline = Pipeline.create(options);

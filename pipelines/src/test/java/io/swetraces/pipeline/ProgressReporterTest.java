@@ -24,7 +24,7 @@ public class ProgressReporterTest {
   public void aReportSaysWhatIsDoneAndEstimatesWhatIsLeftFromTheRate() {
     Progress halfway = new Progress(8, 500_000_000L, 5_900, 12, 5_880, 1_400);
     assertEquals("swe-traces: 50% · 500 of 1,000 MB, 8 of 16 files · 5,900 rows read: 5,880 analysed, "
-            + "12 rejected, 1,400 kept · 25.0 MB/s · about 20 s left",
+            + "12 rejected, 1,400 kept · 25.0 MB/s · about 22 s left",
         ProgressReporter.line(halfway, new Inputs.Size(16, 1_000_000_000L), 25.0));
     assertEquals("swe-traces: 50% · 500 of 1,000 MB, 8 of 16 files · 5,900 rows read: 5,880 analysed, "
             + "12 rejected, 1,400 kept",
