@@ -3,6 +3,7 @@ package io.swetraces.pipeline;
 import io.swetraces.io.Inputs;
 import io.swetraces.transforms.TraceMetrics;
 import io.swetraces.transforms.TraceMetrics.Progress;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -51,10 +52,26 @@ final class ProgressReporter {
     this.thread.setDaemon(true);
   }
 
-  /** Starts reporting to {@code out} as the options ask, or returns null when they ask for none. */
-  static ProgressReporter start(ConsoleOptions options, Inputs.Size total, PrintStream out) {
+  /** What the run will read, measured when progress is shown. */
+  @FunctionalInterface
+  interface InputSize {
+    Inputs.Size measure() throws IOException;
+  }
+
+  /**
+   * Starts reporting to {@code out} as the options ask, or returns null when they ask for none.
+   * Inputs that cannot be measured now (a file system that fails to list) leave the totals unknown:
+   * progress is no reason to stop a run.
+   */
+  static ProgressReporter start(ConsoleOptions options, InputSize input, PrintStream out) {
     if (options.getProgress() == ConsoleOptions.Progress.OFF) {
       return null;
+    }
+    Inputs.Size total;
+    try {
+      total = input.measure();
+    } catch (IOException | RuntimeException e) {
+      total = new Inputs.Size(0, 0);
     }
     boolean terminal = options.getProgress() == ConsoleOptions.Progress.AUTO && System.console() != null;
     ProgressReporter reporter = new ProgressReporter(total, out, terminal, options.getProgressSeconds() * 1000L);
@@ -139,15 +156,19 @@ final class ProgressReporter {
     if (total.bytes() > 0) {
       s.append(String.format(Locale.ROOT, "%d%% · ", Math.min(100, Math.round(100.0 * p.bytesRead() / total.bytes()))));
     }
-    s.append(String.format(Locale.ROOT, "%,.0f of %,.0f MB, %,d of %,d files · ", mb, total.bytes() / 1e6,
-        p.filesRead(), total.files()));
+    if (total.bytes() > 0) {
+      s.append(String.format(Locale.ROOT, "%,.0f of %,.0f MB, %,d of %,d files · ", mb, total.bytes() / 1e6,
+          p.filesRead(), total.files()));
+    } else {
+      s.append(String.format(Locale.ROOT, "%,.0f MB, %,d files · ", mb, p.filesRead()));
+    }
     counts(s, p);
     if (rate > 0) {
       s.append(String.format(Locale.ROOT, " · %.1f MB/s", rate));
       long left = total.bytes() - p.bytesRead();
-      if (left > 0) {
+      if (total.bytes() > 0 && left > 0) {
         s.append(" · about ").append(duration(left / 1e6 / rate + FINISHING_SECONDS)).append(" left");
-      } else {
+      } else if (total.bytes() > 0) {
         s.append(" · all read, finishing");
       }
     }

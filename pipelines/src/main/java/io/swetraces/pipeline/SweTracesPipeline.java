@@ -52,7 +52,7 @@ public final class SweTracesPipeline {
     OutputDir out = OutputDir.at(options.getOutput());
     out.claim(options.getOverwrite(), sources.stream().map(TraceSource::getPattern).toList());
     ProgressReporter progress = RunnerTuning.mayRunInThisProcess(options)
-        ? ProgressReporter.start(options.as(ConsoleOptions.class), Inputs.measure(sources), System.err)
+        ? ProgressReporter.start(options.as(ConsoleOptions.class), () -> Inputs.measure(sources), System.err)
         : null;
     PipelineResult result = null;
     try {

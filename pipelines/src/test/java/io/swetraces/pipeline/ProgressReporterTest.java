@@ -29,6 +29,8 @@ public class ProgressReporterTest {
     assertEquals("swe-traces: 50% · 500 of 1,000 MB, 8 of 16 files · 5,900 rows read: 5,880 analysed, "
             + "12 rejected, 1,400 kept",
         ProgressReporter.line(halfway, new Inputs.Size(16, 1_000_000_000L), Double.NaN));
+    assertEquals("swe-traces: 500 MB, 8 files · 5,900 rows read: 5,880 analysed, 12 rejected, 1,400 kept · "
+            + "25.0 MB/s", ProgressReporter.line(halfway, new Inputs.Size(0, 0), 25.0));
     assertEquals("swe-traces: done in 1 min 40 s · 1,000 MB, 16 files at 10.0 MB/s · 11,828 rows read: "
             + "11,800 analysed, 28 rejected, 2,900 kept",
         ProgressReporter.finalLine(new Progress(16, 1_000_000_000L, 11_828, 28, 11_800, 2_900), 100));
