@@ -170,6 +170,12 @@ final class Chromium implements AutoCloseable {
     return r.path("result").path("value");
   }
 
+  /** Sizes the window as a screen of this many CSS pixels. */
+  void viewport(int width, int height) throws Exception {
+    call("Emulation.setDeviceMetricsOverride", Json.MAPPER.createObjectNode().put("width", width)
+        .put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
+  }
+
   /** A PNG of the whole page, at the page's full height. */
   byte[] screenshot() throws Exception {
     call("Emulation.setDeviceMetricsOverride", Json.MAPPER.createObjectNode().put("width", 1500)

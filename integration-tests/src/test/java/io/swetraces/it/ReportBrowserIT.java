@@ -113,6 +113,19 @@ public class ReportBrowserIT {
       assertTrue(chartText(charts, "trajectories-per-language").contains("python"));
       assertTrue(chartText(charts, "token-lengths").contains("8k ctx"));
       assertEquals(0, browser.evaluate("document.querySelectorAll('#empty').length").asInt());
+      // On a laptop's screen the numbers to decide on come first, and the charts two or three a row.
+      browser.viewport(1366, 768);
+      assertTrue("the decision numbers are on the first screen",
+          browser.evaluate("document.querySelector('#decision').getBoundingClientRect().bottom <= innerHeight").asBoolean());
+      String decision = text(browser, "#decision");
+      for (String figure : List.of("rows_read", "rejected", "analysed", "sft_kept")) {
+        assertTrue(figure + " in " + decision,
+            decision.contains(String.format(Locale.ROOT, "%,d", counts.path(figure).asLong())));
+      }
+      int perRow = browser.evaluate("(() => { const f = [...document.querySelectorAll('figure')];"
+          + " return f.filter(x => x.offsetTop === f[0].offsetTop).length; })()").asInt();
+      assertTrue("charts in the first row: " + perRow, perRow >= 2);
+      assertEquals(CHARTS.size(), browser.evaluate("document.querySelectorAll('#contents a[href^=\"#chart-\"]').length").asInt());
 
       load(browser, root.resolve("empty/report/report.html"), "report-empty.png");
       assertEquals(0, emptySummary.path("counts").path("analysed").asLong());

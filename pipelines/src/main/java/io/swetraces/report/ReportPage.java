@@ -35,17 +35,21 @@ public final class ReportPage {
     List<ReportCharts.Chart> charts = ReportCharts.all(summary);
     Map<String, byte[]> files = new LinkedHashMap<>();
     StringBuilder figures = new StringBuilder();
+    StringBuilder contents = new StringBuilder();
     for (ReportCharts.Chart c : charts) {
+      contents.append("<li><a href=\"#chart-").append(c.id()).append("\">").append(escape(c.title()))
+          .append("</a></li>\n");
       String svg = svg(c);
       files.put("charts/" + c.id() + ".svg", svg.getBytes(StandardCharsets.UTF_8));
       files.put("charts/" + c.id() + ".png", png(c));
-      figures.append("<figure data-chart=\"").append(c.id()).append("\">\n").append(svg).append('\n');
+      figures.append("<figure id=\"chart-").append(c.id()).append("\" data-chart=\"").append(c.id()).append("\">\n")
+          .append(svg).append('\n');
       if (!c.note().isBlank()) {
         figures.append("<figcaption>").append(escape(c.note())).append("</figcaption>\n");
       }
       figures.append("</figure>\n");
     }
-    files.put("report.html", html(summary, figures.toString()).getBytes(StandardCharsets.UTF_8));
+    files.put("report.html", html(summary, contents.toString(), figures.toString()).getBytes(StandardCharsets.UTF_8));
     return files;
   }
 
@@ -67,7 +71,7 @@ public final class ReportPage {
     return out.toByteArray();
   }
 
-  private static String html(RunSummary s, String figures) {
+  private static String html(RunSummary s, String chartContents, String figures) {
     RunSummary.Counts c = s.counts();
     RunSummary.Settings settings = s.settings();
     StringBuilder h = new StringBuilder();
@@ -93,7 +97,12 @@ public final class ReportPage {
           .append(String.format(Locale.ROOT, "%.2f%%", accuracy.rankError() * 100))
           .append(" (99% confidence). Counts, means and extremes are exact.</p>\n");
     }
-    h.append("<section class=\"tables\">\n");
+    decision(h, s);
+    h.append("<nav id=\"contents\"><strong>Contents</strong><ol>\n")
+        .append("<li><a href=\"#decision\">The numbers to decide on</a></li>\n")
+        .append("<li><a href=\"#tables\">Run, rejects, options, tokens</a></li>\n")
+        .append("<li>Charts<ol>\n").append(chartContents).append("</ol></li>\n</ol></nav>\n");
+    h.append("<section class=\"tables\" id=\"tables\">\n");
     table(h, "Run", "counts", List.of(
         new String[] {"rows read", num(c.rowsRead())}, new String[] {"analysed", num(c.analysed())},
         new String[] {"rejected", num(c.rejected())}, new String[] {"sampled out", num(c.sampledOut())},
@@ -108,6 +117,50 @@ public final class ReportPage {
     h.append("<footer>Written by swe-traces from this run's <code>summary.json</code>; every chart is also in ")
         .append("<code>charts/</code> as SVG and PNG.</footer>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  /**
+   * What a person decides on, first: rows in, rejected, analysed, kept, the main reasons for the
+   * rest, and how many trajectories fit the usual context windows.
+   */
+  private static void decision(StringBuilder h, RunSummary s) {
+    RunSummary.Counts c = s.counts();
+    h.append("<section id=\"decision\" class=\"decision\">\n");
+    card(h, "rows read", num(c.rowsRead()), "");
+    card(h, "rejected", num(c.rejected()), share(c.rejected(), c.rowsRead()) + " of rows read");
+    card(h, "analysed", num(c.analysed()), c.sampledOut() > 0 ? num(c.sampledOut()) + " sampled out" : "");
+    card(h, "kept for SFT", num(c.sftKept()), share(c.sftKept(), c.analysed()) + " of analysed");
+    List<Map.Entry<String, Long>> reasons = c.sftDropped().entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(3)
+        .toList();
+    StringBuilder dropped = new StringBuilder();
+    for (Map.Entry<String, Long> e : reasons) {
+      dropped.append(dropped.length() == 0 ? "" : ", ").append(e.getKey().replace('_', ' ')).append(' ')
+          .append(num(e.getValue()));
+    }
+    card(h, "dropped, main reasons", reasons.isEmpty() ? "none" : num(c.analysed() - c.sftKept()), dropped.toString());
+    for (RunSummary.WindowFit fit : s.contextWindowFit()) {
+      if (fit.window() == 32_768) {
+        card(h, "fit in 32k tokens", String.format(Locale.ROOT, "%.0f%%", fit.fraction() * 100),
+            "of analysed trajectories (traj_tokens)");
+      }
+    }
+    h.append("</section>\n");
+  }
+
+  private static void card(StringBuilder h, String label, String value, String note) {
+    h.append("<div class=\"card\"><div class=\"value\">").append(escape(value)).append("</div><div class=\"label\">")
+        .append(escape(label)).append("</div>");
+    if (!note.isEmpty()) {
+      h.append("<div class=\"note\">").append(escape(note)).append("</div>");
+    }
+    h.append("</div>\n");
+  }
+
+  private static String share(long part, long whole) {
+    return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
   }
 
   private static <V> List<String[]> rows(Map<String, V> values, Function<V, String> shown) {
@@ -147,12 +200,18 @@ public final class ReportPage {
       "th, td { text-align: left; padding: .15rem .8rem .15rem 0; border-bottom: 1px solid #eee;",
       "  vertical-align: top; }",
       "td { font-variant-numeric: tabular-nums; max-width: 40rem; overflow-wrap: anywhere; }",
-      ".charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(720px, 1fr)); gap: 1rem;",
+      ".decision { display: flex; flex-wrap: wrap; gap: .8rem; margin: 1rem 0 1.5rem; }",
+      ".card { border: 1px solid #ddd; border-radius: 6px; padding: .5rem .9rem; min-width: 9rem; }",
+      ".card .value { font-size: 1.6rem; font-weight: bold; font-variant-numeric: tabular-nums; }",
+      ".card .label { font-size: .85rem; color: #444; } .card .note { font-size: .8rem; color: #777; }",
+      "nav#contents { font-size: .9rem; margin-bottom: 1.5rem; } nav#contents ol ol { columns: 3; }",
+      ".charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 1rem;",
       "  margin-top: 1.5rem; }",
       "figure { margin: 0; border: 1px solid #ddd; padding: .5rem; break-inside: avoid; }",
       "figure svg { width: 100%; height: auto; display: block; }",
       "figcaption { font-size: .85rem; color: #555; padding: .3rem .2rem 0; }",
       "footer { margin-top: 2rem; font-size: .85rem; color: #555; }",
+      "@media (max-width: 900px) { .charts { grid-template-columns: 1fr; } nav#contents ol ol { columns: 1; } }",
       "@media print { body { margin: 0; max-width: none; } .charts { display: block; }",
       "  figure { margin-bottom: 1rem; } }",
       "");

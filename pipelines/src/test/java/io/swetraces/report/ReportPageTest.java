@@ -80,6 +80,12 @@ public class ReportPageTest {
     assertThat(html, containsString("6 rows read from <code>in/&lt;a&amp;b&gt;.jsonl</code>"));
     assertThat(html, containsString("<th>malformed_json</th><td>1</td>"));
     assertThat(html, containsString("<th>rows with special tokens as text</th><td>2 (5 in all)</td>"));
+    // The numbers to decide on first: 6 rows read, 2 rejected, 4 analysed, 1 kept, the drop reasons.
+    int decision = html.indexOf("<section id=\"decision\"");
+    assertThat(html.substring(decision, html.indexOf("</section>", decision)), containsString(
+        "<div class=\"value\">1</div><div class=\"label\">kept for SFT</div><div class=\"note\">25.0% of analysed</div>"));
+    assertThat(html, containsString("<div class=\"note\">unresolved 2, over token budget 1</div>"));
+    assertThat(html, containsString("<a href=\"#chart-top-tools\">"));
     assertThat(html, containsString("rank error is at most 0.68%"));
     assertThat(html, not(containsString("<script")));
     assertThat(html, not(containsString("<link")));
@@ -87,6 +93,6 @@ public class ReportPageTest {
     Matcher urls = Pattern.compile("(https?:)?//[a-zA-Z0-9.-]+")
         .matcher(html.replaceAll("xmlns(:\\w+)?=['\"][^'\"]*['\"]", ""));
     assertTrue(urls.find() ? "address in page: " + urls.group() : "", !urls.find(0));
-    assertEquals(12, html.split("<figure data-chart=").length - 1);
+    assertEquals(12, html.split("<figure id=\"chart-").length - 1);
   }
 }
