@@ -47,15 +47,13 @@ public class ReportBrowserIT {
     return browser.evaluate("document.querySelector('" + selector + "').textContent").asText();
   }
 
-  /** Loads the report and checks what every report must satisfy; returns the charts' facts. */
-  private JsonNode load(Chromium browser, Path report, String screenshot) throws Exception {
+  /** Loads a page of the report: no console error, no request but the page itself; a screenshot kept. */
+  private static void open(Chromium browser, Path page, String screenshot) throws Exception {
     int before = browser.events.size();
-    String url = report.toUri().toString();
+    String url = page.toUri().toString();
     browser.open(url);
     Thread.sleep(300);
-    JsonNode charts = Json.MAPPER.readTree(browser.evaluate(CHART_FACTS).asText());
     Files.write(Path.of("target", screenshot), browser.screenshot());
-
     List<String> problems = new ArrayList<>();
     for (JsonNode e : browser.events.subList(before, browser.events.size())) {
       String method = e.path("method").asText();
@@ -71,7 +69,12 @@ public class ReportBrowserIT {
       }
     }
     assertEquals("console errors or network requests", List.of(), problems);
+  }
 
+  /** Loads the report and checks what every report must satisfy; returns the charts' facts. */
+  private JsonNode load(Chromium browser, Path report, String screenshot) throws Exception {
+    open(browser, report, screenshot);
+    JsonNode charts = Json.MAPPER.readTree(browser.evaluate(CHART_FACTS).asText());
     List<String> ids = new ArrayList<>();
     for (JsonNode c : charts) {
       ids.add(c.path("id").asText());
@@ -126,6 +129,20 @@ public class ReportBrowserIT {
           + " return f.filter(x => x.offsetTop === f[0].offsetTop).length; })()").asInt();
       assertTrue("charts in the first row: " + perRow, perRow >= 2);
       assertEquals(CHARTS.size(), browser.evaluate("document.querySelectorAll('#contents a[href^=\"#chart-\"]').length").asInt());
+
+      // The examples: one page, offline, a section per group the run has.
+      open(browser, root.resolve("sample/report/examples.html"), "examples-sample.png");
+      assertTrue(browser.evaluate("document.querySelectorAll('#group-kept article').length").asInt() > 0);
+      summary.path("counts").path("sft_dropped").fields().forEachRemaining(e -> {
+        if (e.getValue().asLong() > 0) {
+          try {
+            assertTrue(e.getKey(), browser.evaluate(
+                "document.querySelectorAll('#group-" + e.getKey() + " article').length").asInt() > 0);
+          } catch (Exception ex) {
+            throw new AssertionError(ex);
+          }
+        }
+      });
 
       load(browser, root.resolve("empty/report/report.html"), "report-empty.png");
       assertEquals(0, emptySummary.path("counts").path("analysed").asLong());

@@ -39,7 +39,7 @@ public final class OutputDir {
       "analysis/analysis-\\d{5}-of-\\d{5}\\.(csv|parquet)",
       "sft/sft-\\d{5}-of-\\d{5}\\.jsonl",
       "rejects/rejects-\\d{5}-of-\\d{5}\\.jsonl",
-      "report/report\\.html",
+      "report/(report|examples)\\.html",
       "report/charts/[a-z0-9-]+\\.(png|svg)",
       "summary\\.json",
       // AtomicFiles' temporaries, and the Parquet writer's work folder, left by a killed run.

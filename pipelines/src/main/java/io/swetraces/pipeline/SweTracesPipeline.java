@@ -8,6 +8,7 @@ import io.swetraces.io.WriteOutputs;
 import io.swetraces.model.AnalysisRow;
 import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
+import io.swetraces.report.WriteExamples;
 import io.swetraces.stats.RunSummary;
 import io.swetraces.transforms.Analyse;
 import io.swetraces.transforms.Curate;
@@ -90,9 +91,13 @@ public final class SweTracesPipeline {
         PCollectionList.of(curated.kept()).and(curated.dropped()).apply("Tabulate", Tabulate.analysisRows());
     PCollection<Reject> rejects = PCollectionList.of(read.rejects()).and(analysed.rejects()).and(curated.rejects())
         .apply("AllRejects", Flatten.pCollections());
-    // 5. Write: the analysis table, the SFT set and the rejects.
-    PCollection<String> written = WriteOutputs.of(rows, curated.kept(), rejects)
-        .apply("Write", WriteOutputs.to(out).withNumShards(o.getNumShards()));
+    // 5. Write: the analysis table, the SFT set and the rejects; and a page of examples of each group.
+    PCollection<String> written = PCollectionList
+        .of(WriteOutputs.of(rows, curated.kept(), rejects)
+            .apply("Write", WriteOutputs.to(out).withNumShards(o.getNumShards())))
+        .and(PCollectionList.of(curated.kept()).and(curated.dropped())
+            .apply("WriteExamples", WriteExamples.to(out.path(OutputDir.REPORT))))
+        .apply("AllWritten", Flatten.pCollections());
     // 6. Summarise: the run's figures, then the report, then summary.json last.
     Summarise.of(rows, rejects, read, written).apply("Summarise", Summarise.into(out, settings(o)));
   }

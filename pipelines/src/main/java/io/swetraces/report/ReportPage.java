@@ -101,6 +101,8 @@ public final class ReportPage {
     h.append("<nav id=\"contents\"><strong>Contents</strong><ol>\n")
         .append("<li><a href=\"#decision\">The numbers to decide on</a></li>\n")
         .append("<li><a href=\"#tables\">Run, rejects, options, tokens</a></li>\n")
+        .append("<li><a href=\"examples.html\">Examples: trajectories kept and dropped, as the SFT set holds them")
+        .append("</a></li>\n")
         .append("<li>Charts<ol>\n").append(chartContents).append("</ol></li>\n</ol></nav>\n");
     h.append("<section class=\"tables\" id=\"tables\">\n");
     table(h, "Run", "counts", List.of(
