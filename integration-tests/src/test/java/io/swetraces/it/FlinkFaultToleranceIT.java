@@ -18,7 +18,12 @@ import org.junit.rules.TemporaryFolder;
  * failure, no row lost and none duplicated.
  */
 public class FlinkFaultToleranceIT {
-  private static final int COPIES = 24;
+  /**
+   * Copies of the sample read: enough that the job runs for several seconds, so a TaskManager can be
+   * killed while one stage is done and another runs (with 24, a fresh checkout's run once ended
+   * before the test saw that moment).
+   */
+  private static final int COPIES = 48;
 
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
@@ -65,7 +70,7 @@ public class FlinkFaultToleranceIT {
           return job.path("jid").asText();
         }
       }
-      Thread.sleep(100);
+      Thread.sleep(20);
     }
     throw new AssertionError("no job started running on the cluster");
   }
@@ -94,7 +99,7 @@ public class FlinkFaultToleranceIT {
           }
         }
       }
-      Thread.sleep(100);
+      Thread.sleep(20);
     }
     throw new AssertionError("the job ended before a TaskManager could be killed mid-run");
   }
