@@ -113,7 +113,8 @@ public final class JsonLinesFormat implements TraceFormat {
       } else if (!line.isBlank()) {
         any = true;
         // A byte order mark some editors write at the start of a file is not part of the row.
-        int bom = lineNo == 0 && startsWithByteOrderMark(line.bytes(), line.length()) ? 3 : 0;
+        int bom = lineNo == 0 && Utf8.byteOrderMarkAt(line.bytes(), 0, line.length())
+            ? Utf8.BYTE_ORDER_MARK_LENGTH : 0;
         try {
           sink.text(lineNo, Utf8.decode(line.bytes(), bom, line.length() - bom));
         } catch (CharacterCodingException e) {
@@ -129,10 +130,6 @@ public final class JsonLinesFormat implements TraceFormat {
     public void close() throws IOException {
       in.close();
     }
-  }
-
-  private static boolean startsWithByteOrderMark(byte[] b, int length) {
-    return length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
   }
 
   /**

@@ -18,7 +18,6 @@ final class JsonValues {
     OTHER
   }
 
-  private static final int BOM_LENGTH = 3;
 
   private final InputStream in;
   private final RowBytes value;
@@ -127,12 +126,10 @@ final class JsonValues {
     }
   }
 
+  /** Only a whole mark is skipped; anything else starting with its first byte is left for the parser. */
   private void skipByteOrderMark() throws IOException {
-    if (peek() == 0xEF) {
-      // Only a whole mark is skipped; anything else starting with 0xEF is left for the parser.
-      if (fill(BOM_LENGTH) && (block[pos + 1] & 0xFF) == 0xBB && (block[pos + 2] & 0xFF) == 0xBF) {
-        pos += BOM_LENGTH;
-      }
+    if (fill(Utf8.BYTE_ORDER_MARK_LENGTH) && Utf8.byteOrderMarkAt(block, pos, limit)) {
+      pos += Utf8.BYTE_ORDER_MARK_LENGTH;
     }
   }
 

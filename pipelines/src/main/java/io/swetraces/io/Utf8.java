@@ -30,6 +30,15 @@ final class Utf8 {
     return chars.toString();
   }
 
+  /** The bytes some editors write at the start of a UTF-8 file; not part of its text. */
+  static final int BYTE_ORDER_MARK_LENGTH = 3;
+
+  /** Whether {@code b[at, end)} starts with a UTF-8 byte order mark. */
+  static boolean byteOrderMarkAt(byte[] b, int at, int end) {
+    return end - at >= BYTE_ORDER_MARK_LENGTH
+        && (b[at] & 0xFF) == 0xEF && (b[at + 1] & 0xFF) == 0xBB && (b[at + 2] & 0xFF) == 0xBF;
+  }
+
   /** A readable excerpt of bytes that may not be valid UTF-8. */
   static String lenient(byte[] bytes, int offset, int length) {
     int n = Math.min(length, 1024);

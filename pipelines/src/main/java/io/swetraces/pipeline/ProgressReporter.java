@@ -129,10 +129,7 @@ final class ProgressReporter {
   }
 
   private Progress progress() {
-    Progress now = TraceMetrics.localProgress();
-    return new Progress(now.filesRead() - baseline.filesRead(), now.bytesRead() - baseline.bytesRead(),
-        now.rowsRead() - baseline.rowsRead(), now.rejected() - baseline.rejected(),
-        now.analysed() - baseline.analysed(), now.kept() - baseline.kept());
+    return TraceMetrics.localProgress().since(baseline);
   }
 
   private synchronized void print(String line, boolean last) {

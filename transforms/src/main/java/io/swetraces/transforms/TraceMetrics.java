@@ -45,7 +45,13 @@ public final class TraceMetrics {
   }
 
   /** How far a job running in this process has got, from the counters above. */
-  public record Progress(long filesRead, long bytesRead, long rowsRead, long rejected, long analysed, long kept) {}
+  public record Progress(long filesRead, long bytesRead, long rowsRead, long rejected, long analysed, long kept) {
+    /** What was done since {@code earlier}. */
+    public Progress since(Progress earlier) {
+      return new Progress(filesRead - earlier.filesRead, bytesRead - earlier.bytesRead, rowsRead - earlier.rowsRead,
+          rejected - earlier.rejected, analysed - earlier.analysed, kept - earlier.kept);
+    }
+  }
 
   public static Progress localProgress() {
     long kept = LocalCounter.local("sft_kept");
