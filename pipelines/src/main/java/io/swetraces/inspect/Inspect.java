@@ -1,6 +1,7 @@
 package io.swetraces.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.io.Inputs;
 import io.swetraces.io.RowSink;
 import io.swetraces.io.TraceCursor;
@@ -9,6 +10,9 @@ import io.swetraces.io.TraceFormats;
 import io.swetraces.parse.BadRowException;
 import io.swetraces.text.Json;
 import io.swetraces.parse.TrajectoryParser;
+import io.swetraces.runs.OswtRow;
+import io.swetraces.runs.RunFormat;
+import io.swetraces.runs.RunFormats;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -65,13 +69,31 @@ public final class Inspect {
       return false;
     }
     try {
-      JsonNode row = finder.tree != null ? finder.tree : Json.MAPPER.readTree(finder.text);
+      JsonNode row = asRow(finder.tree != null ? finder.tree : Json.MAPPER.readTree(finder.text), finder.file);
       Anatomy anatomy = Anatomy.tutorial().withWidth(options.getWidth()).withMessages(options.getMessages());
       out.print(anatomy.render(row, new TrajectoryParser(null, null).parse(finder.file, finder.position, row)));
       return true;
     } catch (IOException | BadRowException e) {
       out.println(finder.file + " row " + finder.position + " is rejected by the pipeline: " + e.getMessage());
       return false;
+    }
+  }
+
+  /** A record as the Open-SWE-Traces row the pipeline reads it as (an agent run's record converted). */
+  private static JsonNode asRow(JsonNode record, String file) throws BadRowException {
+    RunFormat format = record.isObject() ? RunFormats.detect(record) : null;
+    if (format != null) {
+      return format.toRow(record, file);
+    }
+    return record.isObject() ? OswtRow.completed((ObjectNode) record) : record;
+  }
+
+  /** The instance a record is of, as read; null when it cannot be read. */
+  private static String instanceOf(JsonNode record, String file) {
+    try {
+      return asRow(record, file).path("instance_id").asText(null);
+    } catch (BadRowException e) {
+      return null;
     }
   }
 
@@ -107,7 +129,7 @@ public final class Inspect {
 
     @Override
     public void text(long position, String json) {
-      if (!done() && (instance == null ? rows == wanted : instance.equals(instanceId(json)))) {
+      if (!done() && (instance == null ? rows == wanted : instance.equals(instanceId(json, file)))) {
         this.text = json;
         this.position = position;
       }
@@ -116,7 +138,7 @@ public final class Inspect {
 
     @Override
     public void tree(long position, JsonNode row, long bytes) {
-      if (!done() && (instance == null ? rows == wanted : instance.equals(row.path("instance_id").asText(null)))) {
+      if (!done() && (instance == null ? rows == wanted : instance.equals(instanceOf(row, file)))) {
         this.tree = row;
         this.position = position;
       }
@@ -136,9 +158,9 @@ public final class Inspect {
       rows++;
     }
 
-    private static String instanceId(String json) {
+    private static String instanceId(String json, String file) {
       try {
-        return Json.MAPPER.readTree(json).path("instance_id").asText(null);
+        return instanceOf(Json.MAPPER.readTree(json), file);
       } catch (IOException e) {
         return null;
       }

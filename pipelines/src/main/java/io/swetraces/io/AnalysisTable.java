@@ -63,6 +63,7 @@ public final class AnalysisTable {
           .addNullableDoubleField("file_precision")
           .addNullableDoubleField("file_recall")
           .addNullableBooleanField("same_changes_as_reference")
+          .addStringField("label_source")
           .build();
 
   private AnalysisTable() {}
@@ -109,6 +110,7 @@ public final class AnalysisTable {
             r.getSftDropReason(),
             r.getSpecialTokenTexts())
         .addValues(referenceColumns(r.getPatchMatch()))
+        .addValue(r.getLabelSource())
         .build();
   }
 

@@ -49,43 +49,34 @@ final class FirstRowsPerPair {
   private FirstRowsPerPair() {}
 
   /** Reads no further than the first N trajectories of each pair wherever a file's pair is known. */
-  static final class Read extends PTransform<PCollection<TraceInput>, WithRejects<Trajectory>> {
+  static final class Read extends PTransform<PCollection<TraceInput>, FilesRead> {
     private static final TupleTag<KV<AgentModel, TraceInput>> KNOWN_PAIR = new TupleTag<>() {};
     private static final TupleTag<TraceInput> ROWS_DECIDE = new TupleTag<>() {};
-    private static final TupleTag<Trajectory> TRAJECTORIES = new TupleTag<>() {};
-    private static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
 
     private final int limit;
     private final ReadLanes.Reading reading;
-    private final PTransform<PCollection<TraceInput>, WithRejects<Trajectory>> readWhole;
+    private final PTransform<PCollection<TraceInput>, FilesRead> readWhole;
 
     /** {@code readWhole} reads the files whose rows decide their pair. */
-    Read(int limit, ReadLanes.Reading reading,
-        PTransform<PCollection<TraceInput>, WithRejects<Trajectory>> readWhole) {
+    Read(int limit, ReadLanes.Reading reading, PTransform<PCollection<TraceInput>, FilesRead> readWhole) {
       this.limit = limit;
       this.reading = reading;
       this.readWhole = readWhole;
     }
 
     @Override
-    public WithRejects<Trajectory> expand(PCollection<TraceInput> files) {
+    public FilesRead expand(PCollection<TraceInput> files) {
       PCollectionTuple byPair = files.apply("FilePairs",
           ParDo.of(new FilePairFn(reading)).withOutputTags(KNOWN_PAIR, TupleTagList.of(ROWS_DECIDE)));
       PCollectionTuple sampled =
           byPair.get(KNOWN_PAIR)
               .setCoder(KvCoder.of(SchemaCoders.of(files.getPipeline(), AgentModel.class), files.getCoder()))
               .apply("FilesPerPair", GroupByKey.create())
-              .apply("ReadFirstRows",
-                  ParDo.of(new ReadFirstRowsFn(limit, reading)).withOutputTags(TRAJECTORIES, TupleTagList.of(REJECTS)));
-      WithRejects<Trajectory> whole = byPair.get(ROWS_DECIDE).apply("ReadWholeFiles", readWhole);
-      return WithRejects.of(
-          PCollectionTuple.of(TRAJECTORIES, flatten("AllTrajectories", sampled.get(TRAJECTORIES), whole.output()))
-              .and(REJECTS, flatten("AllReadRejects", sampled.get(REJECTS), whole.rejects())),
-          TRAJECTORIES, REJECTS);
-    }
-
-    private static <T> PCollection<T> flatten(String name, PCollection<T> a, PCollection<T> b) {
-      return PCollectionList.of(a).and(b).apply(name, Flatten.pCollections());
+              .apply("ReadFirstRows", ParDo.of(new ReadFirstRowsFn(limit, reading)).withOutputTags(
+                  FilesRead.TRAJECTORIES,
+                  TupleTagList.of(FilesRead.REJECTS).and(FilesRead.LABELS).and(FilesRead.NOT_TRAJECTORIES)));
+      FilesRead whole = byPair.get(ROWS_DECIDE).apply("ReadWholeFiles", readWhole);
+      return new FilesRead(sampled).and("AllRead", whole);
     }
   }
 
@@ -99,7 +90,7 @@ final class FirstRowsPerPair {
 
     @ProcessElement
     public void process(@Element TraceInput file, MultiOutputReceiver out) {
-      AgentModel pair = reading.parser().filePair(file.getPath(), file.getAgent(), file.getModel());
+      AgentModel pair = reading.records().parser().filePair(file.getPath(), file.getAgent(), file.getModel());
       if (pair == null) {
         out.get(Read.ROWS_DECIDE).output(file);
       } else {
@@ -125,16 +116,11 @@ final class FirstRowsPerPair {
       pair.getValue().forEach(files::add);
       files.sort(Comparator.comparing(TraceInput::getPath));
       long[] trajectories = {0};
-      RowEmitter.Output output = new RowEmitter.Output() {
+      RowEmitter.Output output = new ReadLanes.Outputs(out) {
         @Override
         public void trajectory(Trajectory trajectory, long size) {
           trajectories[0]++;
-          out.get(Read.TRAJECTORIES).output(trajectory);
-        }
-
-        @Override
-        public void reject(Reject reject) {
-          out.get(Read.REJECTS).output(reject);
+          out.get(FilesRead.TRAJECTORIES).output(trajectory);
         }
       };
       for (TraceInput file : files) {

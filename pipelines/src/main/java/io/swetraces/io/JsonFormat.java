@@ -22,7 +22,7 @@ public final class JsonFormat implements TraceFormat {
 
   @Override
   public boolean accepts(String fileName) {
-    return fileName.endsWith(".json");
+    return fileName.endsWith(".json") || fileName.endsWith(".traj");
   }
 
   @Override

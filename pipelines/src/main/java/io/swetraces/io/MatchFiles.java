@@ -27,10 +27,13 @@ final class MatchFiles extends PTransform<PCollection<TraceSource>, PCollection<
     @ProcessElement
     public void process(@Element TraceSource source, OutputReceiver<TraceInput> out) throws IOException {
       MatchResult match = FileSystems.match(source.getPattern(), EmptyMatchTreatment.ALLOW_IF_WILDCARD);
+      boolean named = !FileSystems.hasGlobWildcard(source.getPattern());
       for (MatchResult.Metadata file : match.metadata()) {
         if (!file.resourceId().isDirectory()) {
-          out.output(TraceInput.of(file.resourceId().toString(), file.sizeBytes(), source.getAgent(),
-              source.getModel()));
+          String path = file.resourceId().toString();
+          out.output(named
+              ? TraceInput.named(path, file.sizeBytes(), source.getAgent(), source.getModel())
+              : TraceInput.of(path, file.sizeBytes(), source.getAgent(), source.getModel()));
         }
       }
     }

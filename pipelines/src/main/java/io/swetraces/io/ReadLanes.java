@@ -2,8 +2,8 @@ package io.swetraces.io;
 
 import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
-import io.swetraces.parse.TrajectoryParser;
-import io.swetraces.transforms.WithRejects;
+import io.swetraces.model.RunLabel;
+import io.swetraces.runs.RunRecords;
 import io.swetraces.transforms.TraceMetrics;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -30,10 +30,12 @@ import org.apache.beam.sdk.values.TupleTagList;
  * DoFn, which a runner may checkpoint between any two rows and split between files, or each lane in
  * one go by a plain DoFn.
  */
-final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Trajectory>> {
-  private static final TupleTag<Trajectory> TRAJECTORIES = new TupleTag<>() {};
+final class ReadLanes extends PTransform<PCollection<ReadLane>, FilesRead> {
+  private static final TupleTag<Trajectory> TRAJECTORIES = FilesRead.TRAJECTORIES;
   private static final TupleTag<List<Trajectory>> BATCHES = new TupleTag<>() {};
-  private static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+  private static final TupleTag<Reject> REJECTS = FilesRead.REJECTS;
+  private static final TupleTag<RunLabel> LABELS = FilesRead.LABELS;
+  private static final TupleTag<String> NOT_TRAJECTORIES = FilesRead.NOT_TRAJECTORIES;
 
   private final Reading reading;
   private final boolean splittable;
@@ -44,28 +46,50 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
   }
 
   @Override
-  public WithRejects<Trajectory> expand(PCollection<ReadLane> lanes) {
+  public FilesRead expand(PCollection<ReadLane> lanes) {
+    TupleTagList others = TupleTagList.of(REJECTS).and(LABELS).and(NOT_TRAJECTORIES);
     if (!splittable) {
-      return WithRejects.of(
-          lanes.apply("ReadLanesWhole",
-              ParDo.of(new ReadWholeLaneFn(reading)).withOutputTags(TRAJECTORIES, TupleTagList.of(REJECTS))),
-          TRAJECTORIES, REJECTS);
+      return new FilesRead(
+          lanes.apply("ReadLanesWhole", ParDo.of(new ReadWholeLaneFn(reading)).withOutputTags(TRAJECTORIES, others)));
     }
-    PCollectionTuple read = lanes.apply("ReadLanes",
-        ParDo.of(new ReadLaneFn(reading)).withOutputTags(BATCHES, TupleTagList.of(REJECTS)));
+    PCollectionTuple read = lanes.apply("ReadLanes", ParDo.of(new ReadLaneFn(reading)).withOutputTags(BATCHES, others));
     PCollection<Trajectory> trajectories =
         read.get(BATCHES)
             .setCoder(ListCoder.of(SchemaCoders.of(lanes.getPipeline(), Trajectory.class)))
             .apply("TrajectoriesOfBatches", Flatten.iterables());
-    return WithRejects.of(
-        PCollectionTuple.of(TRAJECTORIES, trajectories).and(REJECTS, read.get(REJECTS)), TRAJECTORIES, REJECTS);
+    return new FilesRead(PCollectionTuple.of(TRAJECTORIES, trajectories).and(REJECTS, read.get(REJECTS))
+        .and(LABELS, read.get(LABELS)).and(NOT_TRAJECTORIES, read.get(NOT_TRAJECTORIES)));
+  }
+
+  /** An output that sends labels and files of no trajectory on as they come. */
+  abstract static class Outputs implements RowEmitter.Output {
+    private final DoFn.MultiOutputReceiver out;
+
+    Outputs(DoFn.MultiOutputReceiver out) {
+      this.out = out;
+    }
+
+    @Override
+    public void reject(Reject reject) {
+      out.get(REJECTS).output(reject);
+    }
+
+    @Override
+    public void label(RunLabel label) {
+      out.get(LABELS).output(label);
+    }
+
+    @Override
+    public void notATrajectory(String path) {
+      out.get(NOT_TRAJECTORIES).output(path);
+    }
   }
 
   /**
    * What every reader of a run shares: the formats, the row limit, the parser that tags rows, and
    * the characters of rows a splittable read emits before it stops for a checkpoint.
    */
-  record Reading(TraceFormats formats, long maxRowBytes, TrajectoryParser parser, long checkpointChars)
+  record Reading(TraceFormats formats, long maxRowBytes, RunRecords records, long checkpointChars)
       implements Serializable {
     /**
      * The share of this worker's heap one row may take, at most: a row is held several times over
@@ -103,7 +127,7 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
     }
 
     RowEmitter emitter(TraceInput file, RowEmitter.Output out) {
-      return new RowEmitter(file, parser, rowLimit(), out);
+      return new RowEmitter(file, records, rowLimit(), out);
     }
   }
 
@@ -122,15 +146,10 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
 
     @ProcessElement
     public void process(@Element ReadLane lane, MultiOutputReceiver out) throws IOException {
-      RowEmitter.Output output = new RowEmitter.Output() {
+      RowEmitter.Output output = new Outputs(out) {
         @Override
         public void trajectory(Trajectory trajectory, long size) {
           out.get(TRAJECTORIES).output(trajectory);
-        }
-
-        @Override
-        public void reject(Reject reject) {
-          out.get(REJECTS).output(reject);
         }
       };
       for (TraceInput file : lane.getFiles()) {
@@ -248,7 +267,7 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
      * checkpoints (the DirectRunner asks for one after a second): rows already read could no longer
      * be output once the next claim failed.
      */
-    private static final class Batches implements RowEmitter.Output {
+    private static final class Batches extends Outputs {
       private final MultiOutputReceiver out;
       private final List<Trajectory> batch = new ArrayList<>();
       private long batchChars;
@@ -258,6 +277,7 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
       final BooleanSupplier holds = () -> holding;
 
       Batches(MultiOutputReceiver out) {
+        super(out);
         this.out = out;
       }
 
@@ -269,11 +289,6 @@ final class ReadLanes extends PTransform<PCollection<ReadLane>, WithRejects<Traj
         if (batchChars >= BATCH_CHARS) {
           flush();
         }
-      }
-
-      @Override
-      public void reject(Reject reject) {
-        out.get(REJECTS).output(reject);
       }
 
       void checkEmpty() {

@@ -4,9 +4,13 @@ import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.TrajectoryParser;
 import io.swetraces.transforms.TupleOutput;
-import io.swetraces.transforms.WithRejects;
+import io.swetraces.model.RunLabel;
+import io.swetraces.runs.RunRecords;
+import io.swetraces.transforms.JoinLabels;
 import java.util.List;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -16,6 +20,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -44,6 +49,8 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
   private static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
   private static final TupleTag<Long> ROWS_READ = new TupleTag<>() {};
   private static final TupleTag<Long> SAMPLED_OUT = new TupleTag<>() {};
+  private static final TupleTag<Long> LABEL_CONFLICTS = new TupleTag<>() {};
+  private static final TupleTag<Long> NOT_TRAJECTORY_FILES = new TupleTag<>() {};
 
   private final List<TraceSource> sources;
   private final TraceFormats formats;
@@ -54,10 +61,19 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
   private final @Nullable String model;
   private final int firstRowsPerPair;
   private final long checkpointChars;
+  private final String recordFormat;
+  private final List<TraceSource> labelSources;
 
   private ReadTrajectories(List<TraceSource> sources, TraceFormats formats, long maxRowBytes, int concurrentReads,
       boolean splittable, @Nullable String agent, @Nullable String model, int firstRowsPerPair,
       long checkpointChars) {
+    this(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model, firstRowsPerPair,
+        checkpointChars, RunRecords.AUTO, List.of());
+  }
+
+  private ReadTrajectories(List<TraceSource> sources, TraceFormats formats, long maxRowBytes, int concurrentReads,
+      boolean splittable, @Nullable String agent, @Nullable String model, int firstRowsPerPair,
+      long checkpointChars, String recordFormat, List<TraceSource> labelSources) {
     this.sources = List.copyOf(sources);
     this.formats = formats;
     this.maxRowBytes = maxRowBytes;
@@ -67,6 +83,8 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
     this.model = model;
     this.firstRowsPerPair = firstRowsPerPair;
     this.checkpointChars = checkpointChars;
+    this.recordFormat = recordFormat;
+    this.labelSources = List.copyOf(labelSources);
   }
 
   public static ReadTrajectories from(List<TraceSource> sources) {
@@ -77,7 +95,7 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
   /** Reads with these formats. */
   public ReadTrajectories withFormats(TraceFormats formats) {
     return new ReadTrajectories(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model,
-        firstRowsPerPair, checkpointChars);
+        firstRowsPerPair, checkpointChars, recordFormat, labelSources);
   }
 
   /** Rejects rows larger than this ({@code row_too_large}); JSON Lines rows are never held whole. */
@@ -86,7 +104,7 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
       throw new IllegalArgumentException("maxRowBytes must be positive, got " + maxRowBytes);
     }
     return new ReadTrajectories(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model,
-        firstRowsPerPair, checkpointChars);
+        firstRowsPerPair, checkpointChars, recordFormat, labelSources);
   }
 
   /**
@@ -95,7 +113,7 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
    */
   public ReadTrajectories withConcurrentReads(int n) {
     return new ReadTrajectories(sources, formats, maxRowBytes, n, splittable, agent, model, firstRowsPerPair,
-        checkpointChars);
+        checkpointChars, recordFormat, labelSources);
   }
 
   /**
@@ -104,19 +122,19 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
    */
   public ReadTrajectories withSplittableReads(boolean splittable) {
     return new ReadTrajectories(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model,
-        firstRowsPerPair, checkpointChars);
+        firstRowsPerPair, checkpointChars, recordFormat, labelSources);
   }
 
   /** Tags every row with this agent (harness), whatever the row or its path says. */
   public ReadTrajectories withAgent(@Nullable String agent) {
     return new ReadTrajectories(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model,
-        firstRowsPerPair, checkpointChars);
+        firstRowsPerPair, checkpointChars, recordFormat, labelSources);
   }
 
   /** Tags every row with this model, whatever the row or its path says. */
   public ReadTrajectories withModel(@Nullable String model) {
     return new ReadTrajectories(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model,
-        firstRowsPerPair, checkpointChars);
+        firstRowsPerPair, checkpointChars, recordFormat, labelSources);
   }
 
   /** Keeps the first {@code n} trajectories of each (agent, model) pair, by file name then row; 0 keeps all. */
@@ -125,42 +143,78 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
       throw new IllegalArgumentException("rows per pair must be 0 or more, got " + n);
     }
     return new ReadTrajectories(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model, n,
-        checkpointChars);
+        checkpointChars, recordFormat, labelSources);
+  }
+
+  /**
+   * Reads every record as this format ({@code auto}: each record's own, told by its content;
+   * {@code oswt}; or a {@link io.swetraces.runs.RunFormats raw format}'s id).
+   */
+  public ReadTrajectories withRecordFormat(String format) {
+    RunRecords.forcing(new TrajectoryParser(agent, model), format); // refuses an unknown id now
+    return new ReadTrajectories(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model,
+        firstRowsPerPair, checkpointChars, format, labelSources);
+  }
+
+  /** Also reads the labels and predictions of these evaluation files, which apply to every run. */
+  public ReadTrajectories withLabels(List<TraceSource> labelFiles) {
+    return new ReadTrajectories(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model,
+        firstRowsPerPair, checkpointChars, recordFormat, labelFiles);
   }
 
   /** Stops a splittable read for a checkpoint after this many characters of rows (tests). */
   ReadTrajectories withCheckpointChars(long chars) {
     return new ReadTrajectories(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model,
-        firstRowsPerPair, chars);
+        firstRowsPerPair, chars, recordFormat, labelSources);
   }
 
   @Override
   public Result expand(PBegin begin) {
-    ReadLanes.Reading reading =
-        new ReadLanes.Reading(formats, maxRowBytes, new TrajectoryParser(agent, model), checkpointChars);
+    ReadLanes.Reading reading = new ReadLanes.Reading(formats, maxRowBytes,
+        RunRecords.forcing(new TrajectoryParser(agent, model), recordFormat), checkpointChars);
     PCollection<TraceInput> files =
         begin.apply("InputPatterns", Create.of(sources)).apply("MatchFiles", new MatchFiles());
-    PTransform<PCollection<TraceInput>, WithRejects<Trajectory>> readFiles =
-        new ReadFiles(concurrentReads, reading, splittable);
+    PTransform<PCollection<TraceInput>, FilesRead> readFiles = new ReadFiles(concurrentReads, reading, splittable);
+    FilesRead read;
+    PCollection<Trajectory> trajectories;
+    PCollection<Long> sampledOut;
     if (firstRowsPerPair == 0) {
-      WithRejects<Trajectory> read = files.apply("ReadFiles", readFiles);
-      return new Result(PCollectionTuple.of(TRAJECTORIES, read.output())
-          .and(REJECTS, read.rejects())
-          .and(ROWS_READ, rowsRead(read))
-          .and(SAMPLED_OUT, begin.apply("NoneSampledOut", Create.of(0L))));
+      read = files.apply("ReadFiles", readFiles);
+      trajectories = read.trajectories();
+      sampledOut = begin.apply("NoneSampledOut", Create.of(0L));
+    } else {
+      read = files.apply("ReadFirstRowsPerPair", new FirstRowsPerPair.Read(firstRowsPerPair, reading, readFiles));
+      PCollectionTuple kept =
+          read.trajectories().apply("KeepFirstRowsPerPair", new FirstRowsPerPair.Keep(firstRowsPerPair));
+      trajectories = kept.get(FirstRowsPerPair.Keep.KEPT);
+      sampledOut = kept.get(FirstRowsPerPair.Keep.SAMPLED_OUT);
     }
-    WithRejects<Trajectory> read =
-        files.apply("ReadFirstRowsPerPair", new FirstRowsPerPair.Read(firstRowsPerPair, reading, readFiles));
-    PCollectionTuple kept = read.output().apply("KeepFirstRowsPerPair", new FirstRowsPerPair.Keep(firstRowsPerPair));
-    return new Result(PCollectionTuple.of(TRAJECTORIES, kept.get(FirstRowsPerPair.Keep.KEPT))
-        .and(REJECTS, read.rejects())
+    PCollection<RunLabel> labels = read.labels();
+    PCollection<Reject> rejects = read.rejects();
+    if (!labelSources.isEmpty()) {
+      FilesRead given = begin.apply("LabelPatterns", Create.of(labelSources))
+          .apply("MatchLabelFiles", new MatchFiles())
+          .apply("ReadLabelFiles", readFiles);
+      labels = PCollectionList.of(labels)
+          .and(given.labels().apply("GivenLabels", MapElements.into(TypeDescriptor.of(RunLabel.class))
+              .via(RunLabel::given)))
+          .apply("AllLabels", Flatten.pCollections());
+      rejects = PCollectionList.of(rejects).and(given.rejects()).apply("AllReadRejects", Flatten.pCollections());
+    }
+    PCollectionTuple labelled = trajectories.apply("JoinLabels", JoinLabels.with(labels));
+    return new Result(PCollectionTuple.of(TRAJECTORIES, labelled.get(JoinLabels.LABELLED))
+        .and(REJECTS, rejects)
         .and(ROWS_READ, rowsRead(read))
-        .and(SAMPLED_OUT, kept.get(FirstRowsPerPair.Keep.SAMPLED_OUT)));
+        .and(SAMPLED_OUT, sampledOut)
+        .and(LABEL_CONFLICTS, labelled.get(JoinLabels.CONFLICTS))
+        .and(NOT_TRAJECTORY_FILES, read.notTrajectories()
+            .apply("OncePerFile", Distinct.create())
+            .apply("CountNotTrajectoryFiles", Count.globally())));
   }
 
   /** Rows read, parsed or rejected, counted as ones: a runner that groups before combining moves no rows. */
-  private static PCollection<Long> rowsRead(WithRejects<Trajectory> read) {
-    return PCollectionList.of(read.output().apply("TrajectoryOnes", ones()))
+  private static PCollection<Long> rowsRead(FilesRead read) {
+    return PCollectionList.of(read.trajectories().apply("TrajectoryOnes", ones()))
         .and(read.rejects().apply("RejectOnes", ones()))
         .apply("AllRowsRead", Flatten.pCollections())
         .apply("CountRowsRead", Sum.longsGlobally());
@@ -171,7 +225,7 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
   }
 
   /** Plans the files' lanes and reads them. */
-  private static final class ReadFiles extends PTransform<PCollection<TraceInput>, WithRejects<Trajectory>> {
+  private static final class ReadFiles extends PTransform<PCollection<TraceInput>, FilesRead> {
     private final int concurrentReads;
     private final ReadLanes.Reading reading;
     private final boolean splittable;
@@ -183,7 +237,7 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
     }
 
     @Override
-    public WithRejects<Trajectory> expand(PCollection<TraceInput> files) {
+    public FilesRead expand(PCollection<TraceInput> files) {
       return files.apply("PlanLanes", new PlanLanes(concurrentReads))
           .apply("ReadLanes", new ReadLanes(reading, splittable));
     }
@@ -209,6 +263,16 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
     /** One element: every row read, whether it became a trajectory or a reject. */
     public PCollection<Long> rowsRead() {
       return tuple.get(ROWS_READ);
+    }
+
+    /** One element: trajectories whose run's evaluation files disagree on their label. */
+    public PCollection<Long> labelConflicts() {
+      return tuple.get(LABEL_CONFLICTS);
+    }
+
+    /** One element: files read that hold no trajectory (logs, configs, indexes, images). */
+    public PCollection<Long> notTrajectoryFiles() {
+      return tuple.get(NOT_TRAJECTORY_FILES);
     }
 
     /** One element: trajectories read but left out by {@link #withFirstRowsPerPair}. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.BadRowException;
-import io.swetraces.parse.TrajectoryParser;
+import io.swetraces.model.RunLabel;
+import io.swetraces.runs.RunRecords;
 import io.swetraces.text.Json;
 import io.swetraces.transforms.TraceMetrics;
+import java.util.List;
 
 /**
  * Turns what a cursor reads from one file into trajectories and rejects, tagged with the file and
@@ -21,19 +23,50 @@ final class RowEmitter implements RowSink {
     void trajectory(Trajectory trajectory, long size);
 
     void reject(Reject reject);
+
+    /** A label or prediction an evaluation file gives. */
+    void label(RunLabel label);
+
+    /** A file that holds something other than trajectories (named once per file read). */
+    void notATrajectory(String path);
   }
 
   private final TraceInput file;
-  private final TrajectoryParser parser;
+  private final RunRecords records;
   private final long maxRowBytes;
   private final Output out;
+  private boolean notATrajectory;
+  /** The size of the row being read, for the trajectory it becomes. */
+  private long size;
 
-  RowEmitter(TraceInput file, TrajectoryParser parser, long maxRowBytes, Output out) {
+  RowEmitter(TraceInput file, RunRecords records, long maxRowBytes, Output out) {
     this.file = file;
-    this.parser = parser;
+    this.records = records;
     this.maxRowBytes = maxRowBytes;
     this.out = out;
   }
+
+  private final RunRecords.Sink sink = new RunRecords.Sink() {
+    @Override
+    public void trajectory(Trajectory trajectory) {
+      emit(trajectory, size);
+    }
+
+    @Override
+    public void labels(List<RunLabel> labels) {
+      TraceMetrics.LABELS_READ.inc(labels.size());
+      labels.forEach(out::label);
+    }
+
+    @Override
+    public void notATrajectory() {
+      if (!notATrajectory) {
+        notATrajectory = true;
+        out.notATrajectory(file.getPath());
+      }
+    }
+  };
+
 
   @Override
   public void text(long position, String json) {
@@ -43,7 +76,8 @@ final class RowEmitter implements RowSink {
     }
     TraceMetrics.ROWS_READ.inc();
     try {
-      emit(parser.parse(file.getPath(), position, json, file.getAgent(), file.getModel()), json.length());
+      size = json.length();
+      records.read(file.getPath(), position, json, file.getAgent(), file.getModel(), sink);
     } catch (BadRowException e) {
       normalizeReject(position, e.reason(), e.getMessage(), json);
     } catch (RuntimeException | StackOverflowError e) {
@@ -60,7 +94,8 @@ final class RowEmitter implements RowSink {
     }
     TraceMetrics.ROWS_READ.inc();
     try {
-      emit(parser.parse(file.getPath(), position, row, file.getAgent(), file.getModel()), bytes);
+      size = bytes;
+      records.read(file.getPath(), position, row, file.getAgent(), file.getModel(), sink);
     } catch (BadRowException e) {
       normalizeReject(position, e.reason(), e.getMessage(), Json.write(row));
     } catch (RuntimeException | StackOverflowError e) {
@@ -71,6 +106,11 @@ final class RowEmitter implements RowSink {
 
   @Override
   public void reject(long position, String reason, String detail, String excerpt) {
+    if (reason.equals(TraceFormats.UNSUPPORTED) && !file.isNamed()) {
+      // A log, a config or an image found in a folder: no trajectory file, and no bad row either.
+      sink.notATrajectory();
+      return;
+    }
     TraceMetrics.ROWS_READ.inc();
     TraceMetrics.READ_REJECTS.inc();
     out.reject(Reject.of(file.getPath(), position, Reject.READ, reason, detail, excerpt));

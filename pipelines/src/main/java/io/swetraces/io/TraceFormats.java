@@ -15,6 +15,9 @@ public final class TraceFormats implements Serializable {
   private static final TraceFormats DEFAULTS =
       new TraceFormats(List.of(new ParquetFormat(), new JsonLinesFormat(), new JsonFormat()));
 
+  /** The reject of a file whose name no format reads, when it was named as an input. */
+  static final String UNSUPPORTED = "unsupported_format";
+
   private final List<TraceFormat> formats;
 
   private TraceFormats(List<TraceFormat> formats) {
@@ -49,12 +52,15 @@ public final class TraceFormats implements Serializable {
     return null;
   }
 
-  /** Opens the file with its format, or, when none reads it, a cursor that only rejects it. */
+  /**
+   * Opens the file with its format, or, when none reads it, a cursor that only rejects it (a file
+   * found in a folder is then counted as no trajectory file instead).
+   */
   public TraceCursor open(TraceFile file, long from, long firstRow, long maxRowBytes) throws IOException {
     TraceFormat format = forFile(file);
     return format != null
         ? format.open(file, from, firstRow, maxRowBytes)
-        : new FileReject(from, "unsupported_format",
-            "no reader for this file name (expected .parquet, .jsonl, .jsonl.gz or .json)");
+        : new FileReject(from, UNSUPPORTED,
+            "no reader for this file name (expected .parquet, .jsonl, .json or .traj, optionally compressed)");
   }
 }

@@ -17,7 +17,14 @@ public abstract class TraceInput {
 
   public abstract @Nullable String getModel();
 
+  /** Whether the user named this file itself, rather than a folder or a pattern it is in. */
+  public abstract boolean isNamed();
+
   public static TraceInput of(String path, long sizeBytes, @Nullable String agent, @Nullable String model) {
-    return new AutoValue_TraceInput(path, sizeBytes, agent, model);
+    return new AutoValue_TraceInput(path, sizeBytes, agent, model, false);
+  }
+
+  public static TraceInput named(String path, long sizeBytes, @Nullable String agent, @Nullable String model) {
+    return new AutoValue_TraceInput(path, sizeBytes, agent, model, true);
   }
 }

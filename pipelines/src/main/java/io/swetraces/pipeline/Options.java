@@ -1,5 +1,7 @@
 package io.swetraces.pipeline;
 
+import io.swetraces.parse.TrajectoryParser;
+import io.swetraces.runs.RunRecords;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +47,7 @@ public final class Options {
       within("concurrentReads", o.getConcurrentReads(), 0, Integer.MAX_VALUE);
     }
     within("progressSeconds", o.as(ConsoleOptions.class).getProgressSeconds(), 1, 3_600);
+    RunRecords.forcing(new TrajectoryParser(null, null), o.getFormat()); // refuses an unknown format
   }
 
   private static void within(String name, long value, long min, long max) {

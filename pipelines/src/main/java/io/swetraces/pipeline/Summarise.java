@@ -37,6 +37,8 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
   private static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
   private static final TupleTag<Long> ROWS_READ = new TupleTag<>() {};
   private static final TupleTag<Long> SAMPLED_OUT = new TupleTag<>() {};
+  private static final TupleTag<Long> NOT_TRAJECTORY_FILES = new TupleTag<>() {};
+  private static final TupleTag<Long> LABEL_CONFLICTS = new TupleTag<>() {};
   private static final TupleTag<String> WRITTEN = new TupleTag<>() {};
 
   private final OutputDir out;
@@ -55,7 +57,8 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
   static PCollectionTuple of(PCollection<AnalysisRow> analysis, PCollection<Reject> rejects,
       ReadTrajectories.Result read, PCollection<String> written) {
     return PCollectionTuple.of(ANALYSIS, analysis).and(REJECTS, rejects).and(ROWS_READ, read.rowsRead())
-        .and(SAMPLED_OUT, read.sampledOut()).and(WRITTEN, written);
+        .and(SAMPLED_OUT, read.sampledOut()).and(NOT_TRAJECTORY_FILES, read.notTrajectoryFiles())
+        .and(LABEL_CONFLICTS, read.labelConflicts()).and(WRITTEN, written);
   }
 
   @Override
@@ -64,6 +67,13 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
         run.get(ANALYSIS).apply("SummarizeAnalysis", Combine.globally(new AnalysisStatsFn()).asSingletonView());
     PCollectionView<Long> rowsRead = run.get(ROWS_READ).apply("RowsRead", View.asSingleton());
     PCollectionView<Long> sampledOut = run.get(SAMPLED_OUT).apply("SampledOut", View.asSingleton());
+    PCollectionView<Long> notTrajectoryFiles =
+        run.get(NOT_TRAJECTORY_FILES).apply("NotTrajectoryFiles", View.asSingleton());
+    PCollectionView<Long> labelConflicts = run.get(LABEL_CONFLICTS).apply("LabelConflicts", View.asSingleton());
+    PCollectionView<Map<String, Long>> labelSources = run.get(ANALYSIS)
+        .apply("LabelSources", MapElements.into(TypeDescriptors.strings()).via(AnalysisRow::getLabelSource))
+        .apply("CountLabelSources", Count.perElement())
+        .apply("LabelSourceLookup", View.asMap());
     PCollectionView<Map<String, Long>> rejectsByReason = run.get(REJECTS)
         .apply("RejectReasons", MapElements.into(TypeDescriptors.strings()).via(Reject::getReason))
         .apply("CountRejectReasons", Count.perElement())
@@ -71,8 +81,10 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
     run.getPipeline()
         .apply("SummaryTrigger", Create.of("summary"))
         .apply("AfterAllOutputs", Wait.on(run.get(WRITTEN)))
-        .apply("BuildSummary", ParDo.of(new BuildSummaryFn(settings, stats, rowsRead, sampledOut, rejectsByReason))
-            .withSideInputs(stats, rowsRead, sampledOut, rejectsByReason))
+        .apply("BuildSummary", ParDo.of(new BuildSummaryFn(settings, stats, rowsRead, sampledOut, rejectsByReason,
+                notTrajectoryFiles, labelSources, labelConflicts))
+            .withSideInputs(stats, rowsRead, sampledOut, rejectsByReason, notTrajectoryFiles, labelSources,
+                labelConflicts))
         .setCoder(SerializableCoder.of(RunSummary.class))
         .apply("WriteReport", WriteReport.to(out.path(OutputDir.REPORT)))
         .apply("WriteSummary", WriteSummary.to(out.path(OutputDir.SUMMARY)))
@@ -86,9 +98,17 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
     private final PCollectionView<Long> rowsRead;
     private final PCollectionView<Long> sampledOut;
     private final PCollectionView<Map<String, Long>> rejectsByReason;
+    private final PCollectionView<Long> notTrajectoryFiles;
+    private final PCollectionView<Map<String, Long>> labelSources;
+    private final PCollectionView<Long> labelConflicts;
 
     BuildSummaryFn(RunSummary.Settings settings, PCollectionView<AnalysisStats> stats, PCollectionView<Long> rowsRead,
-        PCollectionView<Long> sampledOut, PCollectionView<Map<String, Long>> rejectsByReason) {
+        PCollectionView<Long> sampledOut, PCollectionView<Map<String, Long>> rejectsByReason,
+        PCollectionView<Long> notTrajectoryFiles, PCollectionView<Map<String, Long>> labelSources,
+        PCollectionView<Long> labelConflicts) {
+      this.notTrajectoryFiles = notTrajectoryFiles;
+      this.labelSources = labelSources;
+      this.labelConflicts = labelConflicts;
       this.settings = settings;
       this.stats = stats;
       this.rowsRead = rowsRead;
@@ -99,7 +119,9 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
     @ProcessElement
     public void process(ProcessContext c) {
       c.output(RunSummary.of(c.sideInput(stats), c.sideInput(rowsRead), c.sideInput(sampledOut),
-          c.sideInput(rejectsByReason), settings));
+              c.sideInput(rejectsByReason), settings)
+          .withInputs(new RunSummary.Inputs(c.sideInput(notTrajectoryFiles), c.sideInput(labelSources),
+              c.sideInput(labelConflicts))));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.swetraces.pipeline;
 
+import io.swetraces.hub.HubOptions;
 import io.swetraces.io.Inputs;
 import io.swetraces.io.OutputDir;
 import io.swetraces.io.ReadTrajectories;
@@ -80,6 +81,8 @@ public final class SweTracesPipeline {
         .withSplittableReads(o.getSplittableReads())
         .withAgent(o.getAgent())
         .withModel(o.getModel())
+        .withRecordFormat(o.getFormat())
+        .withLabels(labelFiles(o))
         .withFirstRowsPerPair(o.getLimitPerCombo()));
     // 2. Analyse: each trajectory's tool uses, final patch and token counts.
     WithRejects<Trajectory> analysed =
@@ -100,6 +103,16 @@ public final class SweTracesPipeline {
         .apply("AllWritten", Flatten.pCollections());
     // 6. Summarise: the run's figures, then the report, then summary.json last.
     Summarise.of(rows, rejects, read, written).apply("Summarise", Summarise.into(out, settings(o)));
+  }
+
+  /** The evaluation files given with {@code --labels}. */
+  private static List<TraceSource> labelFiles(SweTracesOptions o) {
+    try {
+      return o.getLabels() == null || o.getLabels().isBlank() ? List.of()
+          : Inputs.patterns(o.getLabels(), o.as(HubOptions.class)).stream().map(TraceSource::of).toList();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--labels: " + e.getMessage(), e);
+    }
   }
 
   /** Reads back the summary a finished run wrote. */

@@ -39,7 +39,8 @@ public record RunSummary(
     List<LanguageKept> sftByLanguage,
     Map<String, Histogram> histograms,
     Scatter scatterMessagesTokens,
-    QuantileAccuracy quantileAccuracy)
+    QuantileAccuracy quantileAccuracy,
+    Inputs inputs)
     implements Serializable {
 
   private static final ObjectMapper JSON = JsonMapper.builder()
@@ -57,6 +58,24 @@ public record RunSummary(
       long sftKept,
       Map<String, Long> sftDropped)
       implements Serializable {}
+
+  /**
+   * What the inputs held besides rows: files that hold no trajectory (run logs, configs, indexes),
+   * where the labels come from (per {@code label_source}), and trajectories whose run's evaluation
+   * files disagree on their label.
+   */
+  public record Inputs(long notTrajectoryFiles, Map<String, Long> labelSources, long labelConflicts)
+      implements Serializable {
+    static final Inputs NONE = new Inputs(0, Map.of(), 0);
+  }
+
+  /** This summary with what its inputs held besides rows. */
+  public RunSummary withInputs(Inputs facts) {
+    return new RunSummary(counts, settings, specialTokenText, numericSummary, trajectoriesPerLanguage,
+        resolutionByLanguage, resolutionByAgentModel, trajTokenPercentiles, contextWindowFit, topTools,
+        meanToolTurnsByOutcome, sftByLanguage, histograms, scatterMessagesTokens, quantileAccuracy,
+        new Inputs(facts.notTrajectoryFiles(), new TreeMap<>(facts.labelSources()), facts.labelConflicts()));
+  }
 
   /** The options that shaped the run's figures, as text. */
   @JsonPropertyOrder(alphabetic = true)
@@ -142,7 +161,7 @@ public record RunSummary(
     return new RunSummary(counts, settings, stats.specialTokenText(), stats.numericSummary(), stats.trajectoriesPerLanguage(),
         stats.resolutionByLanguage(), stats.resolutionByAgentModel(), stats.trajTokenPercentiles(),
         stats.contextWindowFit(), stats.topTools(), stats.meanToolTurnsByOutcome(), stats.sftByLanguage(),
-        stats.histograms(), stats.scatterMessagesTokens(), stats.quantileAccuracy());
+        stats.histograms(), stats.scatterMessagesTokens(), stats.quantileAccuracy(), Inputs.NONE);
   }
 
   /** {@code summary.json}'s text. */

@@ -44,6 +44,11 @@ public class InspectTest {
   }
 
   @Test
+  public void anAgentRunFolderByInstance() throws Exception {
+    assertAnatomyOfAstropy(inspect(true, "--input=" + SAMPLE.resolve("runs"), "--instance=astropy__astropy-12907"));
+  }
+
+  @Test
   public void jsonLinesByRow() throws Exception {
     assertAnatomyOfAstropy(inspect(true, "--input=" + SAMPLE.resolve("oswt-sample.jsonl"), "--row=2"));
   }

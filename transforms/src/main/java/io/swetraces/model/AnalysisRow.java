@@ -62,6 +62,9 @@ public abstract class AnalysisRow {
 
   public abstract @Nullable String getHfDatasetName();
 
+  /** Where the label comes from ({@link LabelSource}). */
+  public abstract String getLabelSource();
+
   public abstract long getSftTokens();
 
   public abstract long getAssistantTokens();
@@ -140,6 +143,7 @@ public abstract class AnalysisRow {
         .setSourceRow(t.getPosition())
         .setTeacherModel(t.getTeacherModel())
         .setHfDatasetName(t.getHfDatasetName())
+        .setLabelSource(t.getLabelSource())
         .setSftTokens(tokens.getSftTokens())
         .setAssistantTokens(tokens.getAssistantTokens())
         .setSpecialTokenTexts(tokens.getSpecialTokenTexts())
@@ -153,7 +157,7 @@ public abstract class AnalysisRow {
   }
 
   public static Builder builder() {
-    return new AutoValue_AnalysisRow.Builder().setSpecialTokenTexts(0);
+    return new AutoValue_AnalysisRow.Builder().setSpecialTokenTexts(0).setLabelSource(LabelSource.NONE);
   }
 
   /** Builder; also what Beam's schema inference uses to create values. */
@@ -206,6 +210,8 @@ public abstract class AnalysisRow {
     public abstract Builder setTeacherModel(@Nullable String teacherModel);
 
     public abstract Builder setHfDatasetName(@Nullable String hfDatasetName);
+
+    public abstract Builder setLabelSource(String labelSource);
 
     public abstract Builder setSftTokens(long sftTokens);
 

@@ -58,6 +58,18 @@ public abstract class Trajectory {
 
   public abstract @Nullable String getHfDatasetName();
 
+  /**
+   * Where {@link #getResolved()} comes from: {@code row} (the row's own label), {@code
+   * instance_report} or {@code run_results} (an evaluation file of its run), {@code none}.
+   */
+  public abstract String getLabelSource();
+
+  /**
+   * The run folder of a trajectory whose label and missing patch come from its run's evaluation
+   * files, still to be joined; null for a row that carries its own.
+   */
+  public abstract @Nullable String getRun();
+
   /** The final patch: top-level {@code model_patch}, else {@code metadata.model_patch.patch}. */
   public abstract @Nullable String getModelPatch();
 
@@ -102,6 +114,7 @@ public abstract class Trajectory {
         .setModel("unknown")
         .setTools(List.of())
         .setMetadataJson("{}")
+        .setLabelSource(LabelSource.NONE)
         .setRoleCounts(Map.of());
   }
 
@@ -143,6 +156,10 @@ public abstract class Trajectory {
     public abstract Builder setTeacherModel(@Nullable String teacherModel);
 
     public abstract Builder setHfDatasetName(@Nullable String hfDatasetName);
+
+    public abstract Builder setLabelSource(String labelSource);
+
+    public abstract Builder setRun(@Nullable String run);
 
     public abstract Builder setModelPatch(@Nullable String modelPatch);
 

@@ -27,6 +27,11 @@ public final class AgentModelTags {
   private static final Pattern V1_FOLDER =
       Pattern.compile("(?<model>[a-z0-9][a-z0-9_]*?)_(?<harness>openhands|sweagent|minisweagent)_trajectories");
   private static final Pattern DATE_SUFFIX = Pattern.compile("[-_@](\\d{8}|\\d{4}-\\d{2}-\\d{2})$");
+  private static final Pattern BRACKETED = Pattern.compile("\\s*\\([^)]*\\)");
+  private static final Pattern PROVIDER =
+      Pattern.compile("^(?i)(openrouter|openai|anthropic|azure|bedrock|vertex_ai|together_ai|litellm_proxy)[-_]");
+  private static final Pattern PREVIEW = Pattern.compile("(?i)[-_](preview|latest)$");
+  private static final Pattern DASHED_VERSION = Pattern.compile("(?<![0-9])([0-9])-(?=[0-9](?![0-9]))");
 
   private AgentModelTags() {}
 
@@ -85,12 +90,18 @@ public final class AgentModelTags {
 
   /**
    * The Hub's split-name style for a model name: {@code MiniMax-M2.5} becomes {@code minimax_m25};
-   * a provider prefix and a date suffix are dropped.
+   * a provider prefix ({@code openai/}, {@code openrouter-}), a date suffix, a {@code -preview} and a
+   * bracketed note ({@code (Oct)}) are dropped, and a version written with a dash between single
+   * digits ({@code claude-3-7}) reads like one with a dot ({@code claude-3.7}).
    */
   public static String slug(String modelName) {
     String s = modelName.trim();
     s = s.substring(s.lastIndexOf('/') + 1);
+    s = BRACKETED.matcher(s).replaceAll("");
+    s = PROVIDER.matcher(s).replaceAll("");
     s = DATE_SUFFIX.matcher(s).replaceAll("");
+    s = PREVIEW.matcher(s).replaceAll("");
+    s = DASHED_VERSION.matcher(s).replaceAll("$1");
     s = s.toLowerCase(Locale.ROOT).replace(".", "");
     s = s.replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
     return s.isEmpty() ? UNKNOWN : s;

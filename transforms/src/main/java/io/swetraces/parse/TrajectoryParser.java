@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.model.Message;
 import io.swetraces.model.AgentModel;
+import io.swetraces.model.LabelSource;
 import io.swetraces.model.ToolCall;
 import io.swetraces.model.Trajectory;
 import io.swetraces.text.Json;
@@ -46,8 +47,7 @@ public final class TrajectoryParser implements Serializable {
       throw new BadRowException("malformed_json", "row is not valid JSON: " + e.getOriginalMessage());
     }
     if (row == null || !row.isObject()) {
-      throw new BadRowException(
-          "not_an_object", "row is " + kind(row) + ", not an object");
+      throw notAnObject(row);
     }
     return parse(source, position, row, fileAgent, fileModel);
   }
@@ -58,6 +58,11 @@ public final class TrajectoryParser implements Serializable {
 
   public Trajectory parse(String source, long position, JsonNode row) throws BadRowException {
     return parse(source, position, row, null, null);
+  }
+
+  /** The reject of a value that is no row: a scalar, an array. */
+  public static BadRowException notAnObject(@Nullable JsonNode value) {
+    return new BadRowException("not_an_object", "row is " + kind(value) + ", not an object");
   }
 
   /** The (agent, model) pair every row of a file gets whatever it holds, or null when the rows decide. */
@@ -79,6 +84,7 @@ public final class TrajectoryParser implements Serializable {
     }
     String language = text(row, "language");
     String teacher = teacherModel(metadata);
+    int resolved = resolved(row.get("resolved"));
     return Trajectory.builder()
         .setSource(source)
         .setPosition(position)
@@ -89,7 +95,8 @@ public final class TrajectoryParser implements Serializable {
         .setLanguage(
             language == null || language.isEmpty() ? "unknown" : language.toLowerCase(Locale.ROOT))
         .setLicense(text(row, "license"))
-        .setResolved(resolved(row.get("resolved")))
+        .setResolved(resolved)
+        .setLabelSource(resolved >= 0 ? LabelSource.ROW : LabelSource.NONE)
         .setAgent(AgentModelTags.agent(agentFlag, fileAgent, text(row, "_agent"), source))
         .setModel(AgentModelTags.model(modelFlag, fileModel, text(row, "_model"), source, teacher))
         .setMessages(messages)
