@@ -85,7 +85,7 @@ public final class Inspect {
     if (format != null) {
       return format.toRow(record, file);
     }
-    return record.isObject() ? OswtRow.completed((ObjectNode) record) : record;
+    return record.isObject() ? OswtRow.complete((ObjectNode) record, false) : record;
   }
 
   /** The instance a record is of, as read; null when it cannot be read. */

@@ -48,6 +48,18 @@ public class RunFoldersTest {
   }
 
   @Test
+  public void labelsGivenApartApplyToEveryRun() throws Exception {
+    Path run = Runs.SAMPLE.resolve("runs/gruckion__mini-swe-agent@d12a71a/swebench_results/20251118_gemini-3-pro-74pct");
+    Path out = tmp.getRoot().toPath().resolve("given");
+    RunSummary summary = Runs.run(run.resolve("trajs").toString(), out, "--labels=" + run.resolve("logs") + "/*/report.json");
+
+    assertEquals(Map.of("given", 12L), summary.inputs().labelSources());
+    // 6 of the 12 resolved, as the sample rows say
+    assertEquals(List.of(new RunSummary.PairRate("minisweagent", "gemini_3_pro", 0.5, 12)),
+        summary.resolutionByAgentModel());
+  }
+
+  @Test
   public void theRealSampleAsItLiesGivesTheDevRows() throws Exception {
     assumeTrue("the real sample is not at " + SHARED.toAbsolutePath() + " (set -Dswetraces.shared.dir)",
         Files.isDirectory(SHARED.resolve("real")));

@@ -65,6 +65,11 @@ public final class TrajectoryParser implements Serializable {
     return new BadRowException("not_an_object", "row is " + kind(value) + ", not an object");
   }
 
+  /** The agent every row of a file gets whatever it holds, or null when the rows decide. */
+  public @Nullable String fileAgent(String source, @Nullable String fileAgent) {
+    return AgentModelTags.fileAgent(agentFlag, fileAgent, source);
+  }
+
   /** The (agent, model) pair every row of a file gets whatever it holds, or null when the rows decide. */
   public @Nullable AgentModel filePair(String source, @Nullable String fileAgent, @Nullable String fileModel) {
     String agent = AgentModelTags.fileAgent(agentFlag, fileAgent, source);

@@ -33,7 +33,7 @@ public final class OswtRow {
       Map.entry("hpp", "cpp"), Map.entry("php", "php"));
 
   private static final Pattern OPENHANDS_TOOL =
-      Pattern.compile("\"name\"\\s*:\\s*\"(execute_bash|str_replace_editor)\"");
+      Pattern.compile("(?:^|\"name\"\\s*:\\s*\")(execute_bash|str_replace_editor)(?:\"|$)");
 
   private final ObjectNode row = Json.MAPPER.createObjectNode();
   private final ArrayNode messages = Json.MAPPER.createArrayNode();
@@ -181,30 +181,22 @@ public final class OswtRow {
   }
 
   /**
-   * An Open-SWE-Traces row with what it leaves out but its content states: a missing {@code
-   * language} from the task prompt, a missing {@code _agent} from OpenHands' own tool names. The
-   * row itself when it lacks neither.
+   * Fills in, in place, what an Open-SWE-Traces row leaves out but its content states: a missing
+   * {@code language} from the task prompt; a missing {@code _agent}, unless the file already tells
+   * it, from OpenHands' own tool names. Returns the row.
    */
-  public static ObjectNode completed(ObjectNode row) {
-    boolean language = !present(row.get("language"));
-    boolean agent = !present(row.get("_agent"));
-    if (!language && !agent) {
-      return row;
+  public static ObjectNode complete(ObjectNode row, boolean agentKnown) {
+    if (!present(row.get("language"))) {
+      JsonNode messages = row.has("messages") ? row.get("messages") : row.get("trajectory");
+      String stated = messages != null && messages.isArray() ? languageOf(messages) : null;
+      if (stated != null) {
+        row.put("language", stated);
+      }
     }
-    JsonNode messages = row.has("messages") ? row.get("messages") : row.get("trajectory");
-    String stated = language && messages != null && messages.isArray() ? languageOf(messages) : null;
-    String harness = agent && usesOpenHandsTools(row.get("tools")) ? "openhands" : null;
-    if (stated == null && harness == null) {
-      return row;
+    if (!agentKnown && !present(row.get("_agent")) && usesOpenHandsTools(row.get("tools"))) {
+      row.put("_agent", "openhands");
     }
-    ObjectNode copy = row.deepCopy();
-    if (stated != null) {
-      copy.put("language", stated);
-    }
-    if (harness != null) {
-      copy.put("_agent", harness);
-    }
-    return copy;
+    return row;
   }
 
   /** Whether the row defines OpenHands' shell or editor tool ({@code execute_bash}, {@code str_replace_editor}). */
@@ -213,8 +205,8 @@ public final class OswtRow {
       return false;
     }
     for (JsonNode tool : tools) {
-      String text = tool.isTextual() ? tool.textValue() : tool.toString();
-      if (OPENHANDS_TOOL.matcher(text).find()) {
+      String text = tool.isTextual() ? tool.textValue() : tool.path("function").path("name").asText("");
+      if ((text.contains("execute_bash") || text.contains("str_replace_editor")) && OPENHANDS_TOOL.matcher(text).find()) {
         return true;
       }
     }

@@ -96,7 +96,8 @@ public final class RunRecords implements Serializable {
       sink.trajectory(format.labelledByRun()
           ? t.toBuilder().setRun(RunPaths.runOf(source, t.getInstanceId())).build() : t);
     } else if (forcedRow || value.has("messages") || value.has("trajectory")) {
-      sink.trajectory(parser.parse(source, position, OswtRow.completed((ObjectNode) value), fileAgent, fileModel));
+      OswtRow.complete((ObjectNode) value, parser.fileAgent(source, fileAgent) != null);
+      sink.trajectory(parser.parse(source, position, value, fileAgent, fileModel));
     } else if (EvaluationFiles.matches(value)) {
       sink.labels(EvaluationFiles.labels(value, source));
     } else if (value.has("instance_id") || value.has("trajectory_id") || value.has("resolved")) {
