@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Input folders built from the bundled sample of real trajectories, for runs on several runners. */
 final class TestInputs {
@@ -41,7 +42,19 @@ final class TestInputs {
     write(dir.resolve("nested/deeper/more.jsonl"), rows.get(10) + "\n" + rows.get(11) + "\n");
     byte[] parquet = Files.readAllBytes(SAMPLE.resolve("oswt-sample-00000-of-00001.parquet"));
     Files.write(dir.resolve("cut.parquet"), Arrays.copyOf(parquet, parquet.length / 2));
+    // Agent run folders as their harnesses wrote them, with their evaluation files to join.
+    copyTree(SAMPLE.resolve("runs"), dir.resolve("runs"));
     return dir;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(f, target);
+      }
+    }
   }
 
   /** {@code copies} copies of the sample JSON Lines file, as separate files read in parallel. */

@@ -1,7 +1,6 @@
 package io.swetraces.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.io.Inputs;
 import io.swetraces.io.RowSink;
 import io.swetraces.io.TraceCursor;
@@ -10,9 +9,7 @@ import io.swetraces.io.TraceFormats;
 import io.swetraces.parse.BadRowException;
 import io.swetraces.text.Json;
 import io.swetraces.parse.TrajectoryParser;
-import io.swetraces.runs.OswtRow;
-import io.swetraces.runs.RunFormat;
-import io.swetraces.runs.RunFormats;
+import io.swetraces.runs.RunRecords;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -81,11 +78,7 @@ public final class Inspect {
 
   /** A record as the Open-SWE-Traces row the pipeline reads it as (an agent run's record converted). */
   private static JsonNode asRow(JsonNode record, String file) throws BadRowException {
-    RunFormat format = record.isObject() ? RunFormats.detect(record) : null;
-    if (format != null) {
-      return format.toRow(record, file);
-    }
-    return record.isObject() ? OswtRow.complete((ObjectNode) record, false) : record;
+    return RunRecords.detecting(new TrajectoryParser(null, null)).asRow(record, file);
   }
 
   /** The instance a record is of, as read; null when it cannot be read. */

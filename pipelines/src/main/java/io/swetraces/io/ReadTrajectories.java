@@ -1,12 +1,12 @@
 package io.swetraces.io;
 
 import io.swetraces.model.Reject;
+import io.swetraces.model.RunLabel;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.TrajectoryParser;
-import io.swetraces.transforms.TupleOutput;
-import io.swetraces.model.RunLabel;
 import io.swetraces.runs.RunRecords;
 import io.swetraces.transforms.JoinLabels;
+import io.swetraces.transforms.TupleOutput;
 import java.util.List;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
@@ -66,13 +66,6 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
 
   private ReadTrajectories(List<TraceSource> sources, TraceFormats formats, long maxRowBytes, int concurrentReads,
       boolean splittable, @Nullable String agent, @Nullable String model, int firstRowsPerPair,
-      long checkpointChars) {
-    this(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model, firstRowsPerPair,
-        checkpointChars, RunRecords.AUTO, List.of());
-  }
-
-  private ReadTrajectories(List<TraceSource> sources, TraceFormats formats, long maxRowBytes, int concurrentReads,
-      boolean splittable, @Nullable String agent, @Nullable String model, int firstRowsPerPair,
       long checkpointChars, String recordFormat, List<TraceSource> labelSources) {
     this.sources = List.copyOf(sources);
     this.formats = formats;
@@ -89,7 +82,8 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
 
   public static ReadTrajectories from(List<TraceSource> sources) {
     return new ReadTrajectories(
-        sources, TraceFormats.defaults(), DEFAULT_MAX_ROW_BYTES, 0, true, null, null, 0, CHECKPOINT_CHARS);
+        sources, TraceFormats.defaults(), DEFAULT_MAX_ROW_BYTES, 0, true, null, null, 0, CHECKPOINT_CHARS,
+        RunRecords.AUTO, List.of());
   }
 
   /** Reads with these formats. */
@@ -191,20 +185,32 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
     }
     PCollection<RunLabel> labels = read.labels();
     PCollection<Reject> rejects = read.rejects();
+    PCollection<Long> rowsRead = rowsRead("", read);
     if (!labelSources.isEmpty()) {
+      // Evaluation files kept apart: read for their labels, by content whatever --format says.
+      ReadLanes.Reading labelReading = new ReadLanes.Reading(formats, maxRowBytes,
+          RunRecords.detecting(new TrajectoryParser(agent, model)), checkpointChars);
       FilesRead given = begin.apply("LabelPatterns", Create.of(labelSources))
           .apply("MatchLabelFiles", new MatchFiles())
-          .apply("ReadLabelFiles", readFiles);
+          .apply("ReadLabelFiles", new ReadFiles(concurrentReads, labelReading, splittable));
       labels = PCollectionList.of(labels)
           .and(given.labels().apply("GivenLabels", MapElements.into(TypeDescriptor.of(RunLabel.class))
               .via(RunLabel::given)))
           .apply("AllLabels", Flatten.pCollections());
-      rejects = PCollectionList.of(rejects).and(given.rejects()).apply("AllReadRejects", Flatten.pCollections());
+      PCollection<Reject> trajectoriesGiven = given.trajectories().apply("TrajectoriesInLabelFiles",
+          MapElements.into(TypeDescriptor.of(Reject.class)).via(t -> Reject.of(t.getSource(), t.getPosition(),
+              Reject.READ, "trajectory_in_label_files", "--labelFiles names evaluation files; read trajectories"
+                  + " with --input", "")));
+      rejects = PCollectionList.of(rejects).and(given.rejects()).and(trajectoriesGiven)
+          .apply("AllReadRejects", Flatten.pCollections());
+      rowsRead = PCollectionList.of(rowsRead).and(rowsRead("LabelFile", given))
+          .apply("AllRowsRead", Flatten.pCollections())
+          .apply("SumRowsRead", Sum.longsGlobally());
     }
     PCollectionTuple labelled = trajectories.apply("JoinLabels", JoinLabels.with(labels));
     return new Result(PCollectionTuple.of(TRAJECTORIES, labelled.get(JoinLabels.LABELLED))
         .and(REJECTS, rejects)
-        .and(ROWS_READ, rowsRead(read))
+        .and(ROWS_READ, rowsRead)
         .and(SAMPLED_OUT, sampledOut)
         .and(LABEL_CONFLICTS, labelled.get(JoinLabels.CONFLICTS))
         .and(NOT_TRAJECTORY_FILES, read.notTrajectories()
@@ -213,11 +219,11 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
   }
 
   /** Rows read, parsed or rejected, counted as ones: a runner that groups before combining moves no rows. */
-  private static PCollection<Long> rowsRead(FilesRead read) {
-    return PCollectionList.of(read.trajectories().apply("TrajectoryOnes", ones()))
-        .and(read.rejects().apply("RejectOnes", ones()))
-        .apply("AllRowsRead", Flatten.pCollections())
-        .apply("CountRowsRead", Sum.longsGlobally());
+  private static PCollection<Long> rowsRead(String prefix, FilesRead read) {
+    return PCollectionList.of(read.trajectories().apply(prefix + "TrajectoryOnes", ones()))
+        .and(read.rejects().apply(prefix + "RejectOnes", ones()))
+        .apply(prefix + "AllRowsRead", Flatten.pCollections())
+        .apply(prefix + "CountRowsRead", Sum.longsGlobally());
   }
 
   private static <T> MapElements<T, Long> ones() {

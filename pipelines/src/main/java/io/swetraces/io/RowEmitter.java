@@ -2,13 +2,14 @@ package io.swetraces.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.model.Reject;
+import io.swetraces.model.RunLabel;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.BadRowException;
-import io.swetraces.model.RunLabel;
 import io.swetraces.runs.RunRecords;
 import io.swetraces.text.Json;
 import io.swetraces.transforms.TraceMetrics;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Turns what a cursor reads from one file into trajectories and rejects, tagged with the file and
@@ -27,7 +28,7 @@ final class RowEmitter implements RowSink {
     /** A label or prediction an evaluation file gives. */
     void label(RunLabel label);
 
-    /** A file that holds something other than trajectories (named once per file read). */
+    /** A value of a file found in a folder that is no trajectory, nor evaluation file (a config, an index). */
     void notATrajectory(String path);
   }
 
@@ -35,9 +36,11 @@ final class RowEmitter implements RowSink {
   private final RunRecords records;
   private final long maxRowBytes;
   private final Output out;
-  private boolean notATrajectory;
-  /** The size of the row being read, for the trajectory it becomes. */
+  /** The row being read: its position, size and text (for a reject's excerpt). */
+  private long position;
   private long size;
+  private String rowText = "";
+  private @Nullable JsonNode rowTree;
 
   RowEmitter(TraceInput file, RunRecords records, long maxRowBytes, Output out) {
     this.file = file;
@@ -54,14 +57,16 @@ final class RowEmitter implements RowSink {
 
     @Override
     public void labels(List<RunLabel> labels) {
-      TraceMetrics.LABELS_READ.inc(labels.size());
       labels.forEach(out::label);
     }
 
     @Override
     public void notATrajectory() {
-      if (!notATrajectory) {
-        notATrajectory = true;
+      if (file.isNamed()) {
+        // A file the user named is meant to hold trajectories: what is none is a bad row.
+        normalizeReject(position, "missing_messages", "row has neither `messages` nor `trajectory`",
+            rowTree != null ? Json.write(rowTree) : rowText);
+      } else {
         out.notATrajectory(file.getPath());
       }
     }
@@ -76,7 +81,10 @@ final class RowEmitter implements RowSink {
     }
     TraceMetrics.ROWS_READ.inc();
     try {
+      this.position = position;
       size = json.length();
+      rowText = json;
+      rowTree = null;
       records.read(file.getPath(), position, json, file.getAgent(), file.getModel(), sink);
     } catch (BadRowException e) {
       normalizeReject(position, e.reason(), e.getMessage(), json);
@@ -94,7 +102,10 @@ final class RowEmitter implements RowSink {
     }
     TraceMetrics.ROWS_READ.inc();
     try {
+      this.position = position;
       size = bytes;
+      rowText = "";
+      rowTree = row;
       records.read(file.getPath(), position, row, file.getAgent(), file.getModel(), sink);
     } catch (BadRowException e) {
       normalizeReject(position, e.reason(), e.getMessage(), Json.write(row));
@@ -108,7 +119,7 @@ final class RowEmitter implements RowSink {
   public void reject(long position, String reason, String detail, String excerpt) {
     if (reason.equals(TraceFormats.UNSUPPORTED) && !file.isNamed()) {
       // A log, a config or an image found in a folder: no trajectory file, and no bad row either.
-      sink.notATrajectory();
+      out.notATrajectory(file.getPath());
       return;
     }
     TraceMetrics.ROWS_READ.inc();

@@ -34,22 +34,23 @@ public interface InputOptions extends HubOptions {
   void setSplits(List<String> value);
 
   @Description("How records are read: auto (each told by its content: Open-SWE-Traces rows, SWE-agent "
-      + ".traj, mini-swe-agent .traj.json, OpenHands output.jsonl and LLM logs, SWE-Gym, SWE-smith and "
-      + "nebius rows, evaluation files), oswt, or one raw format for every record: "
+      + ".traj, mini-swe-agent .traj.json, OpenHands output.jsonl and LLM logs, SWE-Gym, SWE-smith, "
+      + "nebius and mini-coder rows, evaluation files), oswt, or one raw format for every record: "
       + "sweagent_traj, minisweagent_traj, openhands_output, openhands_llm_log, swegym_row, "
-      + "swesmith_row, nebius_row.")
+      + "swesmith_row, nebius_row, minicoder_row.")
   @Default.String("auto")
   String getFormat();
 
   void setFormat(String value);
 
-  @Description("Evaluation files whose labels and predictions apply to every run, comma-separated paths "
-      + "or globs: SWE-bench report.json, results.json (resolved, resolved_ids, success_ids, "
-      + "unresolved_ids, failure_ids, empty_patch_ids...), results_summary.json, all_preds.jsonl, "
-      + "preds.json. Those found in a run's own folder are joined without it.")
-  String getLabels();
+  @Description("Evaluation files kept apart from the runs, comma-separated paths or globs: SWE-bench "
+      + "report.json, results.json (resolved, resolved_ids, success_ids, unresolved_ids, failure_ids, "
+      + "empty_patch_ids...), results_summary.json, all_preds.jsonl, preds.json. Each applies to the run "
+      + "folder of the same name, or to every run when none matches; those in a run's own folder are "
+      + "joined without it.")
+  String getLabelFiles();
 
-  void setLabels(String value);
+  void setLabelFiles(String value);
 
   @Description("Agent (harness) tag for every row, overriding the rows' own `_agent` and the path "
       + "layout <harness>/<teacher>/.")

@@ -105,13 +105,13 @@ public final class SweTracesPipeline {
     Summarise.of(rows, rejects, read, written).apply("Summarise", Summarise.into(out, settings(o)));
   }
 
-  /** The evaluation files given with {@code --labels}. */
+  /** The evaluation files given with {@code --labelFiles}. */
   private static List<TraceSource> labelFiles(SweTracesOptions o) {
     try {
-      return o.getLabels() == null || o.getLabels().isBlank() ? List.of()
-          : Inputs.patterns(o.getLabels(), o.as(HubOptions.class)).stream().map(TraceSource::of).toList();
+      return o.getLabelFiles() == null || o.getLabelFiles().isBlank() ? List.of()
+          : Inputs.patterns(o.getLabelFiles(), o.as(HubOptions.class)).stream().map(TraceSource::of).toList();
     } catch (IOException e) {
-      throw new IllegalArgumentException("--labels: " + e.getMessage(), e);
+      throw new IllegalArgumentException("--labelFiles: " + e.getMessage(), e);
     }
   }
 

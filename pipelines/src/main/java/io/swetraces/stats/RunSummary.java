@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,10 @@ public record RunSummary(
   public record Inputs(long notTrajectoryFiles, Map<String, Long> labelSources, long labelConflicts)
       implements Serializable {
     static final Inputs NONE = new Inputs(0, Map.of(), 0);
+
+    public Inputs {
+      labelSources = Collections.unmodifiableMap(new TreeMap<>(labelSources)); // sorted: summary.json's order
+    }
   }
 
   /** This summary with what its inputs held besides rows. */
@@ -74,7 +79,7 @@ public record RunSummary(
     return new RunSummary(counts, settings, specialTokenText, numericSummary, trajectoriesPerLanguage,
         resolutionByLanguage, resolutionByAgentModel, trajTokenPercentiles, contextWindowFit, topTools,
         meanToolTurnsByOutcome, sftByLanguage, histograms, scatterMessagesTokens, quantileAccuracy,
-        new Inputs(facts.notTrajectoryFiles(), new TreeMap<>(facts.labelSources()), facts.labelConflicts()));
+        facts);
   }
 
   /** The options that shaped the run's figures, as text. */

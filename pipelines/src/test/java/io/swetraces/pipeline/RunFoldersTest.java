@@ -51,7 +51,7 @@ public class RunFoldersTest {
   public void labelsGivenApartApplyToEveryRun() throws Exception {
     Path run = Runs.SAMPLE.resolve("runs/gruckion__mini-swe-agent@d12a71a/swebench_results/20251118_gemini-3-pro-74pct");
     Path out = tmp.getRoot().toPath().resolve("given");
-    RunSummary summary = Runs.run(run.resolve("trajs").toString(), out, "--labels=" + run.resolve("logs") + "/*/report.json");
+    RunSummary summary = Runs.run(run.resolve("trajs").toString(), out, "--labelFiles=" + run.resolve("logs") + "/*/report.json");
 
     assertEquals(Map.of("given", 12L), summary.inputs().labelSources());
     // 6 of the 12 resolved, as the sample rows say

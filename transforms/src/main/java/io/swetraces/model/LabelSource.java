@@ -3,10 +3,10 @@ package io.swetraces.model;
 /**
  * Where a trajectory's {@code resolved} label comes from, as the {@code label_source} column spells
  * it, from the most trusted source down: when sources disagree the first one wins
- * ({@code docs/inputs.md}).
+ * ({@code docs/input.md}).
  */
 public final class LabelSource {
-  /** A label file given with {@code --labels}, per instance or per run. */
+  /** A label file given with {@code --labelFiles}, per instance or per run. */
   public static final String GIVEN = "given";
   /** The row's own label (Open-SWE-Traces' {@code resolved}, a dataset's bool). */
   public static final String ROW = "row";

@@ -12,7 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class RunLabel {
-  /** The run folder the file belongs to; empty for a file given with {@code --labels}, which applies to every run. */
+  /** The run folder the file belongs to, by its path. */
   public abstract String getRun();
 
   public abstract String getInstanceId();
@@ -26,20 +26,23 @@ public abstract class RunLabel {
   /** The patch of a predictions file, or null. */
   public abstract @Nullable String getPatch();
 
+  /** Whether the file was given with {@code --labelFiles} rather than found beside the trajectories. */
+  public abstract boolean isGiven();
+
   /** The kind of a predictions file's entries. */
   public static final String PREDICTIONS = "predictions";
 
   public static RunLabel verdict(String run, String instanceId, String source, boolean resolved) {
-    return new AutoValue_RunLabel(run, instanceId, source, resolved ? 1 : 0, null);
+    return new AutoValue_RunLabel(run, instanceId, source, resolved ? 1 : 0, null, false);
   }
 
   public static RunLabel prediction(String run, String instanceId, @Nullable String patch) {
-    return new AutoValue_RunLabel(run, instanceId, PREDICTIONS, -1, patch);
+    return new AutoValue_RunLabel(run, instanceId, PREDICTIONS, -1, patch, false);
   }
 
-  /** The same label as given with {@code --labels}: for every run. */
+  /** The same label as given with {@code --labelFiles}. */
   public RunLabel given() {
-    return new AutoValue_RunLabel("", getInstanceId(), getResolved() >= 0 ? LabelSource.GIVEN : getSource(),
-        getResolved(), getPatch());
+    return new AutoValue_RunLabel(getRun(), getInstanceId(), getResolved() >= 0 ? LabelSource.GIVEN : getSource(),
+        getResolved(), getPatch(), true);
   }
 }

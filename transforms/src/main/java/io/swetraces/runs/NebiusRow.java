@@ -10,11 +10,11 @@ import io.swetraces.parse.BadRowException;
  * {@code ai}, per-turn training masks, and the final patch and a bool label ({@code target}) beside
  * them.
  */
-public final class NebiusRow extends NamedFormat {
+final class NebiusRow extends NamedFormat {
   private static final long serialVersionUID = 1L;
 
   NebiusRow() {
-    super("nebius_row", "sweagent");
+    super("nebius_row", "sweagent", false);
   }
 
   /**
@@ -33,22 +33,10 @@ public final class NebiusRow extends NamedFormat {
     return nebiusTurn || record.has("generated_patch") || record.has("target");
   }
 
-  /** The row carries its own label (the bool {@code target} of the row). */
-  @Override
-  public boolean labelledByRun() {
-    return false;
-  }
-
   @Override
   public ObjectNode toRow(JsonNode record, String path) throws BadRowException {
-    OswtRow row =
-        OswtRow.of(agent())
-            .instanceId(RecordFields.text(record.get("instance_id"), "instance_id"))
-            .defaultLanguage("python")
-            .resolved(RecordFields.label(record.get("target"), "target"))
-            .teacher(RecordFields.text(record.get("model_name"), "model_name"))
-            .patch(RecordFields.text(record.get("generated_patch"), "generated_patch"))
-            .hfDataset("nebius/SWE-agent-trajectories");
+    OswtRow row = OswtRow.ofDatasetRow(agent(), "nebius/SWE-agent-trajectories", record, "target", "model_name",
+        "generated_patch");
     for (JsonNode node : RecordFields.array(record.get("trajectory"), "trajectory")) {
       ObjectNode turn = RecordFields.element(node, "trajectory");
       String role = RecordFields.text(turn.get("role"), "trajectory[].role");

@@ -17,16 +17,16 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * definitions and no instance id; the folders name the instance and the model (a log named after
  * its instance instead, {@code <instance_id>.traj}, is read the same way).
  */
-public final class OpenHandsLlmLog extends NamedFormat {
+final class OpenHandsLlmLog extends NamedFormat {
   private static final long serialVersionUID = 1L;
-
-  OpenHandsLlmLog() {
-    super("openhands_llm_log", "openhands");
-  }
   /** {@code Claude-3.5-Sonnet(Oct)-1743405160.9238958.json}: the model, then when it was called. */
   private static final Pattern MODEL_TIME_FILE = Pattern.compile("^(?<model>.+)-\\d{10}(?:\\.\\d+)?\\.[A-Za-z.]+$");
   /** What a tool answer keeps of the call it answers. */
   private static final List<String> ANSWER_KEYS = List.of("tool_call_id", "name");
+
+  OpenHandsLlmLog() {
+    super("openhands_llm_log", "openhands");
+  }
 
   @Override
   public boolean matches(JsonNode record) {
@@ -44,7 +44,7 @@ public final class OpenHandsLlmLog extends NamedFormat {
         OswtRow.of(agent())
             .instanceId(instanceId)
             .teacher(teacher != null ? teacher : timed ? named.group("model") : null);
-    for (JsonNode message : objects(record.get("fncall_messages"), "fncall_messages")) {
+    for (JsonNode message : RecordFields.objects(record.get("fncall_messages"), "fncall_messages")) {
       row.message(message(message));
     }
     JsonNode answer = record.path("fncall_response").path("choices").path(0).path("message");
@@ -66,7 +66,7 @@ public final class OpenHandsLlmLog extends NamedFormat {
     JsonNode calls = message.get("tool_calls");
     if (calls != null && !calls.isNull()) {
       ArrayNode copied = kept.putArray("tool_calls");
-      for (JsonNode call : objects(calls, "tool_calls")) {
+      for (JsonNode call : RecordFields.objects(calls, "tool_calls")) {
         ObjectNode c = copied.addObject();
         c.set("id", call.get("id"));
         c.set("type", call.get("type"));
@@ -81,18 +81,5 @@ public final class OpenHandsLlmLog extends NamedFormat {
       }
     }
     return kept;
-  }
-
-  /** The elements of an array of objects; anything else is not this format's record. */
-  static Iterable<JsonNode> objects(@Nullable JsonNode array, String what) throws BadRowException {
-    if (array == null || !array.isArray()) {
-      throw new BadRowException("wrong_type", what + " is not an array");
-    }
-    for (JsonNode element : array) {
-      if (!element.isObject()) {
-        throw new BadRowException("wrong_type", what + " holds a " + element.getNodeType());
-      }
-    }
-    return array;
   }
 }

@@ -15,14 +15,17 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * response that issued several calls is one assistant turn), each call's result; the {@code recall}
  * events are workspace bookkeeping the model never saw as turns.
  */
-public final class OpenHandsOutput extends NamedFormat {
+final class OpenHandsOutput extends NamedFormat {
   private static final long serialVersionUID = 1L;
 
   OpenHandsOutput() {
     super("openhands_output", "openhands");
   }
 
-  /** SWE-agent's {@code .traj} has a {@code history} too, but with {@code info} beside it. */
+  /**
+   * An event stream beside the task ({@code instruction}, {@code instance}) or its result: an
+   * SWE-agent {@code .traj} has a {@code history} of chat messages beside {@code info} instead.
+   */
   @Override
   public boolean matches(JsonNode record) {
     return record.isObject()
@@ -32,17 +35,17 @@ public final class OpenHandsOutput extends NamedFormat {
 
   @Override
   public ObjectNode toRow(JsonNode record, String path) throws BadRowException {
-    String instanceId = text(record.get("instance_id"), "instance_id");
+    String instanceId = RecordFields.text(record.get("instance_id"), "instance_id");
     // Multi-SWE-bench's instance.repo names an image (mswebench/alibaba_m_fastjson2): the id says it better.
     String repo = OswtRow.repoOf(instanceId);
     OswtRow row =
         OswtRow.of(agent())
             .instanceId(instanceId)
-            .repo(repo != null ? repo : text(record.path("instance").get("repo"), "instance.repo"))
-            .teacher(text(record.path("metadata").path("llm_config").get("model"), "metadata.llm_config.model"))
-            .patch(text(record.path("test_result").get("git_patch"), "test_result.git_patch"));
+            .repo(repo != null ? repo : RecordFields.text(record.path("instance").get("repo"), "instance.repo"))
+            .teacher(RecordFields.text(record.path("metadata").path("llm_config").get("model"), "metadata.llm_config.model"))
+            .patch(RecordFields.text(record.path("test_result").get("git_patch"), "test_result.git_patch"));
     Set<String> responses = new HashSet<>();
-    for (JsonNode event : OpenHandsLlmLog.objects(record.get("history"), "history")) {
+    for (JsonNode event : RecordFields.objects(record.get("history"), "history")) {
       JsonNode call = event.get("tool_call_metadata");
       boolean called = call != null && call.isObject();
       if (event.has("observation")) {
@@ -50,8 +53,10 @@ public final class OpenHandsOutput extends NamedFormat {
           row.message(called ? toolAnswer(event, call) : chat("user", event.get("content")));
         }
       } else if (called) {
+        // One assistant turn per model response, however many calls it issued (and events it became).
         JsonNode response = call.path("model_response");
-        if (responses.add(response.path("id").asText())) {
+        JsonNode id = response.get("id");
+        if (id == null || !id.isTextual() || id.textValue().isEmpty() || responses.add(id.textValue())) {
           row.message(said(response));
         }
       } else {
@@ -81,7 +86,7 @@ public final class OpenHandsOutput extends NamedFormat {
         row.message(chat("system", args.get("content")));
         JsonNode tools = args.get("tools");
         if (tools != null && !tools.isNull()) {
-          for (JsonNode tool : OpenHandsLlmLog.objects(tools, "tools")) {
+          for (JsonNode tool : RecordFields.objects(tools, "tools")) {
             row.tool(tool);
           }
         }
@@ -107,16 +112,5 @@ public final class OpenHandsOutput extends NamedFormat {
     message.put("role", role);
     message.set("content", content);
     return message;
-  }
-
-  /** A string field, or null when absent or null; another type is not an OpenHands output. */
-  private static @Nullable String text(@Nullable JsonNode value, String what) throws BadRowException {
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isTextual()) {
-      throw new BadRowException("wrong_type", what + " is a " + value.getNodeType());
-    }
-    return value.textValue();
   }
 }

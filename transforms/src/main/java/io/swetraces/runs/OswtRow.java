@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swetraces.parse.AgentModelTags;
+import io.swetraces.parse.BadRowException;
 import io.swetraces.text.Json;
 import java.util.HashMap;
 import java.util.Locale;
@@ -18,6 +19,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * patch figures from the patch, {@code resolved} -1 unless the record has its own label.
  */
 public final class OswtRow {
+  /** User turns searched for the task prompt. */
+  private static final int PROMPT_TURNS = 2;
   private static final Pattern UPLOADED = Pattern.compile("uploaded a (\\S+) code repository");
   /** {@code owner__name-123}; SWE-smith's {@code owner__name.<hash8>.<kind>}. */
   private static final Pattern INSTANCE_REPO =
@@ -55,6 +58,21 @@ public final class OswtRow {
 
   public static OswtRow of(String agent) {
     return new OswtRow(agent);
+  }
+
+  /**
+   * A Hugging Face dataset's row, which names its own instance, bool label, model and patch (the
+   * fields as the dataset calls them); its tasks are Python repositories unless the prompt says otherwise.
+   */
+  static OswtRow ofDatasetRow(String agent, String dataset, JsonNode record, String label, String model,
+      @Nullable String patch) throws BadRowException {
+    return of(agent)
+        .instanceId(RecordFields.text(record.get("instance_id"), "instance_id"))
+        .defaultLanguage("python")
+        .resolved(RecordFields.label(record.get(label), label))
+        .teacher(RecordFields.text(record.get(model), model))
+        .patch(patch == null ? null : RecordFields.text(record.get(patch), patch))
+        .hfDataset(dataset);
   }
 
   public OswtRow instanceId(@Nullable String id) {
@@ -205,7 +223,8 @@ public final class OswtRow {
       return false;
     }
     for (JsonNode tool : tools) {
-      String text = tool.isTextual() ? tool.textValue() : tool.path("function").path("name").asText("");
+      String text = tool.isTextual() ? tool.textValue()
+          : tool.path("function").path("name").asText(tool.path("name").asText(""));
       if ((text.contains("execute_bash") || text.contains("str_replace_editor")) && OPENHANDS_TOOL.matcher(text).find()) {
         return true;
       }
@@ -228,9 +247,17 @@ public final class OswtRow {
 
   /** The language the task prompt states ("I've uploaded a python code repository"), lower-cased. */
   static @Nullable String languageOf(JsonNode messages) {
+    int users = 0;
     for (JsonNode m : messages) {
       JsonNode content = m.get("content");
-      if (content != null && content.isTextual() && "user".equals(m.path("role").asText())) {
+      if (!"user".equals(m.path("role").asText())) {
+        continue;
+      }
+      // The task is among the first user turns (after a demonstration at most); the rest are tool outputs.
+      if (++users > PROMPT_TURNS) {
+        return null;
+      }
+      if (content != null && content.isTextual()) {
         Matcher found = UPLOADED.matcher(content.textValue());
         if (found.find()) {
           return found.group(1).toLowerCase(Locale.ROOT);

@@ -1,7 +1,6 @@
 package io.swetraces.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -10,9 +9,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * The raw formats known by content, in the order they are tried: the first whose shape a record
  * has converts it. Records none of them matches are read as Open-SWE-Traces rows.
  */
-public final class RunFormats implements Serializable {
+public final class RunFormats {
   private static final List<RunFormat> ALL = List.of(new OpenHandsLlmLog(), new OpenHandsOutput(),
-      new SweAgentTraj(), new MiniSweAgentTraj(), new SweGymRow(), new SweSmithRow(), new NebiusRow());
+      new SweAgentTraj(), new MiniSweAgentTraj(), new SweGymRow(), new SweSmithRow(), new NebiusRow(),
+      new MiniCoderRow());
 
   private RunFormats() {}
 

@@ -14,9 +14,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class RunPaths {
   /** Folders a harness or an evaluation puts inside a run folder. */
   private static final Set<String> INNER_FOLDERS =
-      Set.of("trajs", "logs", "results", "eval_reports", "evaluation_logs", "reports", "patches", "preds",
-          "test", "dev", "train");
-  private static final Pattern TRAJECTORY_FILE = Pattern.compile("(?i)(\\.traj(\\.json)?|\\.json)$");
+      Set.of("trajs", "logs", "results", "eval_reports", "evaluation_logs", "eval_outputs", "llm_completions",
+          "reports", "patches", "preds", "test", "dev", "train");
+  private static final Pattern TRAJECTORY_FILE =
+      Pattern.compile("(?i)(\\.traj(\\.json)?|\\.json)(\\.(gz|bz2|zst|xz|lz4|deflate|snappy))?$");
   /** {@code 20240825_SWE-agent_gpt-4o-2024-05-13}: a date, the harness, the model. */
   private static final Pattern DATED_RUN =
       Pattern.compile("^\\d{8}_(?i:(?:mini-?)?swe-?agent|openhands|moatless|agentless|codeact\\w*)_(?<model>.+)$");

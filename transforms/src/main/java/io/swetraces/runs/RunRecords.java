@@ -20,6 +20,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class RunRecords implements Serializable {
   private static final long serialVersionUID = 1L;
+  public static final String AUTO = "auto";
+  public static final String OSWT = "oswt";
 
   /** Where each kind of value goes. */
   public interface Sink {
@@ -27,7 +29,7 @@ public final class RunRecords implements Serializable {
 
     void labels(List<RunLabel> labels);
 
-    /** A value that is neither a trajectory nor an evaluation file. */
+    /** A value that is neither a trajectory nor an evaluation file, nor looks like either. */
     void notATrajectory();
   }
 
@@ -65,11 +67,21 @@ public final class RunRecords implements Serializable {
     return new RunRecords(parser, raw, false);
   }
 
-  public static final String AUTO = "auto";
-  public static final String OSWT = "oswt";
-
   public TrajectoryParser parser() {
     return parser;
+  }
+
+  /**
+   * A record as the Open-SWE-Traces row it is read as: a raw format's record converted, a row
+   * completed; anything else as it is.
+   */
+  public JsonNode asRow(JsonNode record, String source) throws BadRowException {
+    if (!record.isObject() || EvaluationFiles.matches(record)) {
+      return record;
+    }
+    RunFormat format = forcedRow ? null : forced != null ? forced : RunFormats.detect(record);
+    return format != null ? format.toRow(record, source)
+        : OswtRow.complete((ObjectNode) record, parser.fileAgent(source, null) != null);
   }
 
   /** A value as JSON text. */
@@ -90,6 +102,10 @@ public final class RunRecords implements Serializable {
     if (value == null || !value.isObject()) {
       throw TrajectoryParser.notAnObject(value);
     }
+    if (EvaluationFiles.matches(value)) {
+      sink.labels(EvaluationFiles.labels(value, source));
+      return;
+    }
     RunFormat format = forcedRow ? null : forced != null ? forced : RunFormats.detect(value);
     if (format != null) {
       Trajectory t = parser.parse(source, position, format.toRow(value, source), fileAgent, fileModel);
@@ -98,8 +114,6 @@ public final class RunRecords implements Serializable {
     } else if (forcedRow || value.has("messages") || value.has("trajectory")) {
       OswtRow.complete((ObjectNode) value, parser.fileAgent(source, fileAgent) != null);
       sink.trajectory(parser.parse(source, position, value, fileAgent, fileModel));
-    } else if (EvaluationFiles.matches(value)) {
-      sink.labels(EvaluationFiles.labels(value, source));
     } else if (value.has("instance_id") || value.has("trajectory_id") || value.has("resolved")) {
       throw new BadRowException("missing_messages", "row has neither `messages` nor `trajectory`, and no reader"
           + " of agent runs takes it (tried " + RunFormats.ids() + ", evaluation files)");

@@ -17,11 +17,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * as null, the tool definitions stored as objects, the patch in {@code test_result} and the model
  * only in the run id.
  */
-public final class SweGymRow extends NamedFormat {
+final class SweGymRow extends NamedFormat {
   private static final long serialVersionUID = 1L;
 
   SweGymRow() {
-    super("swegym_row", "openhands");
+    super("swegym_row", "openhands", false);
   }
   /** OpenHands' run folder name: {@code <model>_maxiter_<n>_N_<version>-...-run_<k>}. */
   private static final Pattern RUN_MODEL = Pattern.compile("^(.+?)_maxiter_");
@@ -35,24 +35,14 @@ public final class SweGymRow extends NamedFormat {
         && !record.has("history");
   }
 
-  /** The row carries its own label (the bool {@code resolved} of the row). */
-  @Override
-  public boolean labelledByRun() {
-    return false;
-  }
-
   @Override
   public ObjectNode toRow(JsonNode record, String path) throws BadRowException {
     ObjectNode testResult = RecordFields.object(record.get("test_result"), "test_result");
     String patch = testResult == null ? null : RecordFields.text(testResult.get("git_patch"), "test_result.git_patch");
-    OswtRow row =
-        OswtRow.of(agent())
-            .instanceId(RecordFields.text(record.get("instance_id"), "instance_id"))
-            .defaultLanguage("python")
-            .resolved(RecordFields.label(record.get("resolved"), "resolved"))
-            .teacher(modelOfRun(RecordFields.text(record.get("run_id"), "run_id")))
-            .patch(patch)
-            .hfDataset("SWE-Gym/OpenHands-Sampled-Trajectories");
+    OswtRow row = OswtRow.ofDatasetRow(agent(), "SWE-Gym/OpenHands-Sampled-Trajectories", record, "resolved",
+        "run_id", null)
+        .teacher(modelOfRun(RecordFields.text(record.get("run_id"), "run_id")))
+        .patch(patch);
     for (JsonNode message : RecordFields.array(record.get("messages"), "messages")) {
       row.message(message(RecordFields.element(message, "messages")));
     }

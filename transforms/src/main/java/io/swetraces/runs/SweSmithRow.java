@@ -9,11 +9,11 @@ import io.swetraces.parse.BadRowException;
  * whose tool calls are XML in the assistant text, stored nested or (the Hub's string column) as a
  * JSON string, with the final patch, the model and a bool label beside them.
  */
-public final class SweSmithRow extends NamedFormat {
+final class SweSmithRow extends NamedFormat {
   private static final long serialVersionUID = 1L;
 
   SweSmithRow() {
-    super("swesmith_row", "sweagent");
+    super("swesmith_row", "sweagent", false);
   }
 
   /**
@@ -30,24 +30,12 @@ public final class SweSmithRow extends NamedFormat {
         && (record.has("traj_id") || (record.has("patch") && record.has("model")));
   }
 
-  /** The row carries its own label (the bool {@code resolved} of the row). */
-  @Override
-  public boolean labelledByRun() {
-    return false;
-  }
-
   @Override
   public ObjectNode toRow(JsonNode record, String path) throws BadRowException {
-    OswtRow row =
-        OswtRow.of(agent())
-            .instanceId(RecordFields.text(record.get("instance_id"), "instance_id"))
-            .defaultLanguage("python")
-            .resolved(RecordFields.label(record.get("resolved"), "resolved"))
-            .teacher(RecordFields.text(record.get("model"), "model"))
-            .patch(RecordFields.text(record.get("patch"), "patch"))
-            .hfDataset("SWE-bench/SWE-smith-trajectories");
+    OswtRow row = OswtRow.ofDatasetRow(agent(), "SWE-bench/SWE-smith-trajectories", record, "resolved", "model",
+        "patch");
     for (JsonNode message : RecordFields.arrayOrJson(record.get("messages"), "messages")) {
-      row.message(RecordFields.element(message, "messages").deepCopy());
+      row.message(RecordFields.element(message, "messages"));
     }
     return row.build();
   }

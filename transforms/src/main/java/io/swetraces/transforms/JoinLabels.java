@@ -4,6 +4,8 @@ import io.swetraces.model.RunLabel;
 import io.swetraces.model.Trajectory;
 import io.swetraces.runs.LabelJoin;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -110,9 +112,11 @@ public final class JoinLabels extends PTransform<PCollection<Trajectory>, PColle
   static final class LabelFn extends DoFn<KV<String, CoGbkResult>, Trajectory> {
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> group, MultiOutputReceiver out) {
-      Iterable<RunLabel> labels = group.getValue().getAll(LABELS);
-      for (Trajectory t : group.getValue().getAll(KEYED)) {
-        LabelJoin.Joined joined = LabelJoin.apply(t, labels);
+      List<RunLabel> labels = new ArrayList<>();
+      group.getValue().getAll(LABELS).forEach(labels::add);
+      List<Trajectory> trajectories = new ArrayList<>();
+      group.getValue().getAll(KEYED).forEach(trajectories::add);
+      for (LabelJoin.Joined joined : LabelJoin.apply(trajectories, labels)) {
         out.get(LABELLED).output(joined.trajectory());
         out.get(CONFLICT).output(joined.conflict() ? 1L : 0L);
       }

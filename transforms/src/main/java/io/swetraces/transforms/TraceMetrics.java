@@ -18,8 +18,6 @@ public final class TraceMetrics {
   /** Input files read to their end. */
   public static final Counter FILES_READ = LocalCounter.named("files_read");
   public static final Counter ROWS_READ = LocalCounter.named("rows_read");
-  /** Labels and predictions read from evaluation files. */
-  public static final Counter LABELS_READ = LocalCounter.named("labels_read");
   public static final Counter READ_REJECTS = LocalCounter.named(REJECTED + "read");
   /** Files a sampled read never opened: their pair already had its rows. */
   public static final Counter FILES_NOT_READ = Metrics.counter(NAMESPACE, "files_not_read");

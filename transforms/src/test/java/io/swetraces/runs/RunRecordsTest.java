@@ -65,7 +65,8 @@ public class RunRecordsTest {
   public void aForcedFormatReadsEveryValueAsItself() throws Exception {
     read(RunRecords.forcing(new TrajectoryParser(null, null), "nebius_row"), "n.json",
         "{\"instance_id\": \"o__p-1\", \"trajectory\": [{\"role\": \"ai\", \"text\": \"hi\"}]}");
-    assertEquals(List.of("trajectory sweagent o__p-1 run=null none"), seen);
+    read(RunRecords.forcing(new TrajectoryParser(null, null), "nebius_row"), "r/results.json", "{\"resolved\": [\"a\"]}");
+    assertEquals(List.of("trajectory sweagent o__p-1 run=null none", "label a run_results 1"), seen);
     assertThrows(IllegalArgumentException.class, () -> RunRecords.forcing(new TrajectoryParser(null, null), "csv"));
   }
 }
