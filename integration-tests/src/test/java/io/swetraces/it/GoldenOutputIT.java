@@ -54,8 +54,7 @@ public class GoldenOutputIT {
 
   @Test
   public void devSetFirstRowsPerPairAsTheTutorialCounts() throws Exception {
-    check("oswt-limit-tutorial", oswt(), "--input=" + formats(oswt()), "--limitPerCombo=20",
-        "--patchCounting=TUTORIAL", "--budgetOn=TRAJ_TOKENS");
+    check("oswt-limit-tutorial", oswt(), "--input=" + formats(oswt()), "--limitPerCombo=20", "--preset=TUTORIAL");
   }
 
   private static Path oswt() {

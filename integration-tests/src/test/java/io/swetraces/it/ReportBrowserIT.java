@@ -37,8 +37,9 @@ public class ReportBrowserIT {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
   private JsonNode run(String input, Path out) throws Exception {
+    // Contamination only flagged, so the sample (mostly benchmark tasks) keeps examples to show.
     SweTracesOptions options = PipelineOptionsFactory.fromArgs("--input=" + input, "--output=" + out,
-        "--runner=DirectRunner").withValidation().as(SweTracesOptions.class);
+        "--runner=DirectRunner", "--decontaminate=FLAG").withValidation().as(SweTracesOptions.class);
     assertEquals(PipelineResult.State.DONE, SweTracesPipeline.run(options).waitUntilFinish());
     return Json.MAPPER.readTree(out.resolve("summary.json").toFile());
   }

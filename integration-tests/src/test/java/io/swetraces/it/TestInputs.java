@@ -44,6 +44,8 @@ final class TestInputs {
     Files.write(dir.resolve("cut.parquet"), Arrays.copyOf(parquet, parquet.length / 2));
     // Agent run folders as their harnesses wrote them, with their evaluation files to join.
     copyTree(SAMPLE.resolve("runs"), dir.resolve("runs"));
+    // A real row and copies with planted duplicates, secrets, a benchmark task, a broken tool call.
+    Files.copy(SAMPLE.resolve("planted-curation.jsonl"), dir.resolve("planted-curation.jsonl"));
     return dir;
   }
 

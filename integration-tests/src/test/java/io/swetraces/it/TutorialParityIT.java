@@ -51,7 +51,7 @@ public class TutorialParityIT {
     SweTracesOptions options =
         PipelineOptionsFactory.fromArgs(
                 "--input=" + OSWT.resolve(input), "--output=" + out, "--runner=DirectRunner",
-                "--patchCounting=TUTORIAL", "--budgetOn=TRAJ_TOKENS")
+                "--preset=TUTORIAL")
             .as(SweTracesOptions.class);
     assertEquals(PipelineResult.State.DONE, SweTracesPipeline.run(options).waitUntilFinish());
     return Json.MAPPER.readTree(out.resolve("summary.json").toFile());

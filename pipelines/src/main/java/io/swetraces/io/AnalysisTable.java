@@ -64,6 +64,10 @@ public final class AnalysisTable {
           .addNullableDoubleField("file_recall")
           .addNullableBooleanField("same_changes_as_reference")
           .addStringField("label_source")
+          .addStringField("secrets_redacted")
+          .addNullableStringField("contamination")
+          .addNullableStringField("duplicate_of")
+          .addNullableStringField("tool_call_error")
           .build();
 
   private AnalysisTable() {}
@@ -111,6 +115,7 @@ public final class AnalysisTable {
             r.getSpecialTokenTexts())
         .addValues(referenceColumns(r.getPatchMatch()))
         .addValue(r.getLabelSource())
+        .addValues(jsonObject(r.getSecretsRedacted()), r.getContamination(), r.getDuplicateOf(), r.getToolCallError())
         .build();
   }
 

@@ -1,7 +1,11 @@
 package io.swetraces.pipeline;
 
+import io.swetraces.parse.PatchCounting;
 import io.swetraces.parse.TrajectoryParser;
 import io.swetraces.runs.RunRecords;
+import io.swetraces.transforms.CurationMode;
+import io.swetraces.transforms.RedactSecrets;
+import io.swetraces.transforms.TokenBudget;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,11 +47,25 @@ public final class Options {
     within("maxSftTokens", o.getMaxSftTokens(), 1, Long.MAX_VALUE);
     within("limitPerCombo", o.getLimitPerCombo(), 0, Integer.MAX_VALUE);
     within("maxRowMegabytes", o.getMaxRowMegabytes(), 1, MAX_ROW_MEGABYTES);
+    within("maxPerInstance", o.getMaxPerInstance(), 0, Integer.MAX_VALUE);
     if (o.getConcurrentReads() != null) {
       within("concurrentReads", o.getConcurrentReads(), 0, Integer.MAX_VALUE);
     }
     within("progressSeconds", o.as(ConsoleOptions.class).getProgressSeconds(), 1, 3_600);
     RunRecords.forcing(new TrajectoryParser(null, null), o.getFormat()); // refuses an unknown format
+  }
+
+  /** The preset's settings over the options' own: {@code TUTORIAL} is the tutorial's exact behaviour. */
+  static void applyPreset(SweTracesOptions o) {
+    if (o.getPreset() == CurationOptions.Preset.TUTORIAL) {
+      o.setPatchCounting(PatchCounting.TUTORIAL);
+      o.setBudgetOn(TokenBudget.TRAJ_TOKENS);
+      o.setSecrets(RedactSecrets.Mode.OFF);
+      o.setToolCalls(CurationMode.OFF);
+      o.setDecontaminate(CurationMode.OFF);
+      o.setDeduplicate(CurationMode.OFF);
+      o.setMaxPerInstance(0);
+    }
   }
 
   private static void within(String name, long value, long min, long max) {

@@ -9,17 +9,22 @@ import io.swetraces.stats.AnalysisStats;
 import io.swetraces.stats.AnalysisStatsFn;
 import io.swetraces.stats.RunSummary;
 import io.swetraces.stats.WriteSummary;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -74,6 +79,12 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
         .apply("LabelSources", MapElements.into(TypeDescriptors.strings()).via(AnalysisRow::getLabelSource))
         .apply("CountLabelSources", Count.perElement())
         .apply("LabelSourceLookup", View.asMap());
+    PCollectionView<Map<String, Long>> integrity = run.get(ANALYSIS)
+        .apply("IntegrityFindings", FlatMapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+            .via(Summarise::findings))
+        .apply("CountFindings", Sum.longsPerKey())
+        .apply("FindingLookup", View.asMap());
     PCollectionView<Map<String, Long>> rejectsByReason = run.get(REJECTS)
         .apply("RejectReasons", MapElements.into(TypeDescriptors.strings()).via(Reject::getReason))
         .apply("CountRejectReasons", Count.perElement())
@@ -82,14 +93,31 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
         .apply("SummaryTrigger", Create.of("summary"))
         .apply("AfterAllOutputs", Wait.on(run.get(WRITTEN)))
         .apply("BuildSummary", ParDo.of(new BuildSummaryFn(settings, stats, rowsRead, sampledOut, rejectsByReason,
-                notTrajectoryFiles, labelSources, labelConflicts))
+                notTrajectoryFiles, labelSources, labelConflicts, integrity))
             .withSideInputs(stats, rowsRead, sampledOut, rejectsByReason, notTrajectoryFiles, labelSources,
-                labelConflicts))
+                labelConflicts, integrity))
         .setCoder(SerializableCoder.of(RunSummary.class))
         .apply("WriteReport", WriteReport.to(out.path(OutputDir.REPORT)))
         .apply("WriteSummary", WriteSummary.to(out.path(OutputDir.SUMMARY)))
         .apply("ReleaseOutput", out.releaseAfter());
     return PDone.in(run.getPipeline());
+  }
+
+  /** What the integrity stages found in one row, by kind (see {@link RunSummary#withIntegrity}). */
+  static List<KV<String, Long>> findings(AnalysisRow r) {
+    List<KV<String, Long>> found = new ArrayList<>();
+    r.getSecretsRedacted().forEach((rule, n) -> found.add(KV.of("secret:" + rule, (long) n)));
+    if (r.getContamination() != null) {
+      found.add(KV.of("contaminated:" + r.getContamination(), 1L));
+    }
+    if (r.getToolCallError() != null) {
+      String error = r.getToolCallError();
+      found.add(KV.of("broken_tool_call:" + error.substring(0, Math.max(0, error.indexOf(':'))), 1L));
+    }
+    if (r.getDuplicateOf() != null) {
+      found.add(KV.of("duplicate", 1L));
+    }
+    return found;
   }
 
   static final class BuildSummaryFn extends DoFn<String, RunSummary> {
@@ -101,11 +129,13 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
     private final PCollectionView<Long> notTrajectoryFiles;
     private final PCollectionView<Map<String, Long>> labelSources;
     private final PCollectionView<Long> labelConflicts;
+    private final PCollectionView<Map<String, Long>> integrity;
 
     BuildSummaryFn(RunSummary.Settings settings, PCollectionView<AnalysisStats> stats, PCollectionView<Long> rowsRead,
         PCollectionView<Long> sampledOut, PCollectionView<Map<String, Long>> rejectsByReason,
         PCollectionView<Long> notTrajectoryFiles, PCollectionView<Map<String, Long>> labelSources,
-        PCollectionView<Long> labelConflicts) {
+        PCollectionView<Long> labelConflicts, PCollectionView<Map<String, Long>> integrity) {
+      this.integrity = integrity;
       this.notTrajectoryFiles = notTrajectoryFiles;
       this.labelSources = labelSources;
       this.labelConflicts = labelConflicts;
@@ -121,7 +151,8 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
       c.output(RunSummary.of(c.sideInput(stats), c.sideInput(rowsRead), c.sideInput(sampledOut),
               c.sideInput(rejectsByReason), settings)
           .withInputs(new RunSummary.Inputs(c.sideInput(notTrajectoryFiles), c.sideInput(labelSources),
-              c.sideInput(labelConflicts))));
+              c.sideInput(labelConflicts)))
+          .withIntegrity(c.sideInput(integrity)));
     }
   }
 }

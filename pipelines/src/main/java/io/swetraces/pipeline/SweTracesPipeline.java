@@ -13,6 +13,7 @@ import io.swetraces.report.WriteExamples;
 import io.swetraces.stats.RunSummary;
 import io.swetraces.transforms.Analyse;
 import io.swetraces.transforms.Curate;
+import io.swetraces.transforms.RedactSecrets;
 import io.swetraces.transforms.Selection;
 import io.swetraces.transforms.SftCriteria;
 import io.swetraces.transforms.Tabulate;
@@ -46,6 +47,7 @@ public final class SweTracesPipeline {
    */
   public static PipelineResult run(SweTracesOptions options) throws IOException {
     Options.check(options);
+    Options.applyPreset(options);
     FileSystems.setDefaultPipelineOptions(options);
     RunnerTuning.resolveReads(options);
     List<TraceSource> sources =
@@ -84,24 +86,29 @@ public final class SweTracesPipeline {
         .withRecordFormat(o.getFormat())
         .withLabels(labelFiles(o))
         .withFirstRowsPerPair(o.getLimitPerCombo()));
-    // 2. Analyse: each trajectory's tool uses, final patch and token counts.
+    // 2. Redact: secrets replaced by typed placeholders before anything is counted or written.
+    WithRejects<Trajectory> redacted =
+        read.trajectories().apply("RedactSecrets", RedactSecrets.inTrajectories().withMode(o.getSecrets()));
+    // 3. Analyse: each trajectory's tool uses, final patch and token counts.
     WithRejects<Trajectory> analysed =
-        read.trajectories().apply("Analyse", Analyse.trajectories().withPatchCounting(o.getPatchCounting()));
-    // 3. Curate: the SFT training set, and every other trajectory with the reason it was dropped.
-    Selection curated = analysed.output().apply("Curate", Curate.trainingExamples().withCriteria(criteria(o)));
-    // 4. Tabulate: one analysis row per trajectory, kept or dropped; and every step's rejects.
+        redacted.output().apply("Analyse", Analyse.trajectories().withPatchCounting(o.getPatchCounting()));
+    // 4. Curate: the SFT training set, and every other trajectory with the reason it was dropped.
+    Selection curated = analysed.output().apply("Curate", curation(o));
+    // 5. Tabulate: one analysis row per trajectory, kept or dropped; and every step's rejects, secrets redacted.
     PCollection<AnalysisRow> rows =
         PCollectionList.of(curated.kept()).and(curated.dropped()).apply("Tabulate", Tabulate.analysisRows());
-    PCollection<Reject> rejects = PCollectionList.of(read.rejects()).and(analysed.rejects()).and(curated.rejects())
-        .apply("AllRejects", Flatten.pCollections());
-    // 5. Write: the analysis table, the SFT set and the rejects; and a page of examples of each group.
+    PCollection<Reject> rejects = PCollectionList.of(read.rejects()).and(redacted.rejects()).and(analysed.rejects())
+        .and(curated.rejects())
+        .apply("AllRejects", Flatten.pCollections())
+        .apply("RedactRejects", RedactSecrets.inRejects().withMode(o.getSecrets()));
+    // 6. Write: the analysis table, the SFT set and the rejects; and a page of examples of each group.
     PCollection<String> written = PCollectionList
         .of(WriteOutputs.of(rows, curated.kept(), rejects)
             .apply("Write", WriteOutputs.to(out).withNumShards(o.getNumShards())))
         .and(PCollectionList.of(curated.kept()).and(curated.dropped())
             .apply("WriteExamples", WriteExamples.to(out.path(OutputDir.REPORT))))
         .apply("AllWritten", Flatten.pCollections());
-    // 6. Summarise: the run's figures, then the report, then summary.json last.
+    // 7. Summarise: the run's figures, then the report, then summary.json last.
     Summarise.of(rows, rejects, read, written).apply("Summarise", Summarise.into(out, settings(o)));
   }
 
@@ -121,6 +128,16 @@ public final class SweTracesPipeline {
     try (InputStream in = Channels.newInputStream(FileSystems.open(resource.resourceId()))) {
       return RunSummary.fromJson(in);
     }
+  }
+
+  /** The curation stages and SFT criteria the options ask for. */
+  static Curate curation(SweTracesOptions o) {
+    return Curate.trainingExamples()
+        .withCriteria(criteria(o))
+        .withToolCalls(o.getToolCalls())
+        .withDecontamination(o.getDecontaminate())
+        .withDeduplication(o.getDeduplicate())
+        .withMaxPerInstance(o.getMaxPerInstance());
   }
 
   /** The SFT criteria the options ask for. */
@@ -151,7 +168,10 @@ public final class SweTracesPipeline {
         o.getModel(),
         o.getLimitPerCombo(),
         o.getPatchCounting().name(),
-        criteria(o).toString());
+        criteria(o).toString(),
+        "preset=" + o.getPreset() + ", secrets=" + o.getSecrets() + ", toolCalls=" + o.getToolCalls()
+            + ", decontaminate=" + o.getDecontaminate() + ", deduplicate=" + o.getDeduplicate()
+            + ", maxPerInstance=" + o.getMaxPerInstance());
   }
 
   private static List<String> list(@Nullable List<String> values) {

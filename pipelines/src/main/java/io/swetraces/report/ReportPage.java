@@ -1,6 +1,7 @@
 package io.swetraces.report;
 
 import io.swetraces.stats.RunSummary;
+import io.swetraces.transforms.SftCriteria;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -100,7 +101,7 @@ public final class ReportPage {
     decision(h, s);
     h.append("<nav id=\"contents\"><strong>Contents</strong><ol>\n")
         .append("<li><a href=\"#decision\">The numbers to decide on</a></li>\n")
-        .append("<li><a href=\"#tables\">Run, rejects, options, tokens</a></li>\n")
+        .append("<li><a href=\"#tables\">Run, rejects, data integrity, options, tokens</a></li>\n")
         .append("<li><a href=\"examples.html\">Examples: trajectories kept and dropped, as the SFT set holds them")
         .append("</a></li>\n")
         .append("<li>Charts<ol>\n").append(chartContents).append("</ol></li>\n</ol></nav>\n");
@@ -113,6 +114,7 @@ public final class ReportPage {
         new String[] {"rows with special tokens as text", num(s.specialTokenText().rows()) + " ("
             + num(s.specialTokenText().occurrences()) + " in all)"}));
     table(h, "Rejected, by reason", "rejects", rows(c.rejectedByReason(), ReportPage::num));
+    integrity(h, s);
     table(h, "Options", "options", rows(settings.entries(), v -> v));
     table(h, "Tokens per trajectory", "token-percentiles", rows(s.trajTokenPercentiles(), ReportPage::num));
     h.append("</section>\n<section class=\"charts\">\n").append(figures).append("</section>\n");
@@ -152,6 +154,24 @@ public final class ReportPage {
     h.append("</section>\n");
   }
 
+  /**
+   * What each integrity stage found (secret values by rule, never a value; benchmark tasks by
+   * benchmark; broken tool calls by problem; duplicates) and what it dropped; examples of each drop
+   * reason are on the examples page.
+   */
+  private static void integrity(StringBuilder h, RunSummary s) {
+    List<String[]> rows = new ArrayList<>();
+    s.integrity().forEach((finding, n) -> rows.add(new String[] {finding.replace(':', ' ').replace('_', ' '), num(n)}));
+    for (String reason : INTEGRITY_REASONS) {
+      long dropped = s.counts().sftDropped().getOrDefault(reason, 0L);
+      if (dropped > 0) {
+        rows.add(new String[] {"dropped from SFT: " + reason.replace('_', ' '), num(dropped)});
+      }
+    }
+    table(h, "Data integrity (examples per reason on the examples page)", "integrity",
+        rows.isEmpty() ? List.<String[]>of(new String[] {"nothing found", ""}) : rows);
+  }
+
   private static void card(StringBuilder h, String label, String value, String note) {
     h.append("<div class=\"card\"><div class=\"value\">").append(escape(value)).append("</div><div class=\"label\">")
         .append(escape(label)).append("</div>");
@@ -185,6 +205,10 @@ public final class ReportPage {
   private static String num(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
+
+  /** The SFT drop reasons of the integrity stages, before the tutorial's. */
+  private static final List<String> INTEGRITY_REASONS =
+      SftCriteria.REASONS.subList(0, SftCriteria.REASONS.indexOf(SftCriteria.UNRESOLVED));
 
   static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

@@ -41,8 +41,15 @@ public record RunSummary(
     Map<String, Histogram> histograms,
     Scatter scatterMessagesTokens,
     QuantileAccuracy quantileAccuracy,
-    Inputs inputs)
+    Inputs inputs,
+    Map<String, Long> integrity)
     implements Serializable {
+
+  /** A summary written before a section existed reads back with that section empty. */
+  public RunSummary {
+    inputs = inputs == null ? Inputs.NONE : inputs;
+    integrity = integrity == null ? Map.of() : integrity;
+  }
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -79,7 +86,19 @@ public record RunSummary(
     return new RunSummary(counts, settings, specialTokenText, numericSummary, trajectoriesPerLanguage,
         resolutionByLanguage, resolutionByAgentModel, trajTokenPercentiles, contextWindowFit, topTools,
         meanToolTurnsByOutcome, sftByLanguage, histograms, scatterMessagesTokens, quantileAccuracy,
-        facts);
+        facts, integrity);
+  }
+
+  /**
+   * This summary with what the integrity stages found, by kind: {@code secret:<rule>} (values
+   * replaced), {@code contaminated:<benchmark>:<match>}, {@code broken_tool_call:<problem>},
+   * {@code duplicate} (rows another one stands in for).
+   */
+  public RunSummary withIntegrity(Map<String, Long> findings) {
+    return new RunSummary(counts, settings, specialTokenText, numericSummary, trajectoriesPerLanguage,
+        resolutionByLanguage, resolutionByAgentModel, trajTokenPercentiles, contextWindowFit, topTools,
+        meanToolTurnsByOutcome, sftByLanguage, histograms, scatterMessagesTokens, quantileAccuracy,
+        inputs, Collections.unmodifiableMap(new TreeMap<>(findings)));
   }
 
   /** The options that shaped the run's figures, as text. */
@@ -95,7 +114,8 @@ public record RunSummary(
       @Nullable String modelOverride,
       @JsonFormat(shape = JsonFormat.Shape.STRING) int limitPerCombo,
       String patchCounting,
-      String sftCriteria)
+      String sftCriteria,
+      String curation)
       implements Serializable {
     /** The settings as {@code summary.json} names and orders them. */
     public Map<String, String> entries() {
@@ -166,7 +186,7 @@ public record RunSummary(
     return new RunSummary(counts, settings, stats.specialTokenText(), stats.numericSummary(), stats.trajectoriesPerLanguage(),
         stats.resolutionByLanguage(), stats.resolutionByAgentModel(), stats.trajTokenPercentiles(),
         stats.contextWindowFit(), stats.topTools(), stats.meanToolTurnsByOutcome(), stats.sftByLanguage(),
-        stats.histograms(), stats.scatterMessagesTokens(), stats.quantileAccuracy(), Inputs.NONE);
+        stats.histograms(), stats.scatterMessagesTokens(), stats.quantileAccuracy(), Inputs.NONE, Map.of());
   }
 
   /** {@code summary.json}'s text. */

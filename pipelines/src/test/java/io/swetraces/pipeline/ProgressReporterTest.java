@@ -45,7 +45,7 @@ public class ProgressReporterTest {
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       Runs.run(Runs.SAMPLE.resolve("oswt-sample.jsonl").toString(), tmp.getRoot().toPath().resolve("out"),
-          "--progress=plain", "--progressSeconds=1");
+          "--progress=plain", "--progressSeconds=1", "--decontaminate=flag");
     } finally {
       System.setErr(err);
     }

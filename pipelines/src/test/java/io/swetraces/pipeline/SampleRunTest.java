@@ -33,7 +33,9 @@ public class SampleRunTest {
 
   @Test
   public void writesEveryOutput() throws Exception {
-    RunSummary summary = Runs.run(Runs.SAMPLE.resolve("oswt-sample.jsonl").toString(), out(), "--numShards=2");
+    // Contamination only flagged: 15 of the sample's 17 tasks are SWE-bench Verified or Multi-SWE-bench ones.
+    RunSummary summary = Runs.run(Runs.SAMPLE.resolve("oswt-sample.jsonl").toString(), out(), "--numShards=2",
+        "--decontaminate=flag");
     RunSummary.Counts counts = summary.counts();
     assertEquals(17, counts.rowsRead());
     assertEquals(17, counts.analysed());
@@ -96,11 +98,12 @@ public class SampleRunTest {
   @Test
   public void refusesAnUsedOutputDirectoryUnlessOverwriting() throws Exception {
     String input = Runs.SAMPLE.resolve("oswt-sample.jsonl").toString();
-    Runs.run(input, out(), "--languages=c", "--requireResolved=false");
+    Runs.run(input, out(), "--languages=c", "--requireResolved=false", "--decontaminate=off");
     IllegalArgumentException refused =
         assertThrows(IllegalArgumentException.class, () -> Runs.run(input, out()));
     assertTrue(refused.getMessage().contains("--overwrite"));
-    RunSummary again = Runs.run(input, out(), "--overwrite", "--languages=c", "--requireResolved=false");
+    RunSummary again =
+        Runs.run(input, out(), "--overwrite", "--languages=c", "--requireResolved=false", "--decontaminate=off");
     assertEquals(3, again.counts().sftKept());
     assertEquals(1, Files.list(out().resolve("sft")).filter(f -> !f.getFileName().toString().startsWith(".")).count());
 

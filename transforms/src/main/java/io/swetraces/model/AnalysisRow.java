@@ -65,6 +65,14 @@ public abstract class AnalysisRow {
   /** Where the label comes from ({@link LabelSource}). */
   public abstract String getLabelSource();
 
+  public abstract Map<String, Integer> getSecretsRedacted();
+
+  public abstract @Nullable String getContamination();
+
+  public abstract @Nullable String getDuplicateOf();
+
+  public abstract @Nullable String getToolCallError();
+
   public abstract long getSftTokens();
 
   public abstract long getAssistantTokens();
@@ -144,6 +152,10 @@ public abstract class AnalysisRow {
         .setTeacherModel(t.getTeacherModel())
         .setHfDatasetName(t.getHfDatasetName())
         .setLabelSource(t.getLabelSource())
+        .setSecretsRedacted(t.getSecretsRedacted())
+        .setContamination(t.getContamination())
+        .setDuplicateOf(t.getDuplicateOf())
+        .setToolCallError(t.getToolCallError())
         .setSftTokens(tokens.getSftTokens())
         .setAssistantTokens(tokens.getAssistantTokens())
         .setSpecialTokenTexts(tokens.getSpecialTokenTexts())
@@ -157,7 +169,8 @@ public abstract class AnalysisRow {
   }
 
   public static Builder builder() {
-    return new AutoValue_AnalysisRow.Builder().setSpecialTokenTexts(0).setLabelSource(LabelSource.NONE);
+    return new AutoValue_AnalysisRow.Builder().setSpecialTokenTexts(0).setLabelSource(LabelSource.NONE)
+        .setSecretsRedacted(Map.of());
   }
 
   /** Builder; also what Beam's schema inference uses to create values. */
@@ -212,6 +225,14 @@ public abstract class AnalysisRow {
     public abstract Builder setHfDatasetName(@Nullable String hfDatasetName);
 
     public abstract Builder setLabelSource(String labelSource);
+
+    public abstract Builder setSecretsRedacted(Map<String, Integer> secretsRedacted);
+
+    public abstract Builder setContamination(@Nullable String contamination);
+
+    public abstract Builder setDuplicateOf(@Nullable String duplicateOf);
+
+    public abstract Builder setToolCallError(@Nullable String toolCallError);
 
     public abstract Builder setSftTokens(long sftTokens);
 

@@ -88,6 +88,18 @@ public abstract class Trajectory {
 
   public abstract @Nullable TokenCounts getTokenCounts();
 
+  /** Secrets replaced by a typed placeholder, per detection rule (empty when none). */
+  public abstract Map<String, Integer> getSecretsRedacted();
+
+  /** The benchmark this trajectory's task is from and how it matched ({@code swe-bench-verified:instance_id}), or null. */
+  public abstract @Nullable String getContamination();
+
+  /** The trajectory kept in place of this one, a duplicate of it, or null. */
+  public abstract @Nullable String getDuplicateOf();
+
+  /** The first problem with this trajectory's tool calls ({@code undefined_tool: x}), or null. */
+  public abstract @Nullable String getToolCallError();
+
   /** Why FilterSft dropped it; null when kept or not filtered yet. */
   public abstract @Nullable String getSftDropReason();
 
@@ -115,7 +127,8 @@ public abstract class Trajectory {
         .setTools(List.of())
         .setMetadataJson("{}")
         .setLabelSource(LabelSource.NONE)
-        .setRoleCounts(Map.of());
+        .setRoleCounts(Map.of())
+        .setSecretsRedacted(Map.of());
   }
 
   /** Builder; also what Beam's schema inference uses to create values. */
@@ -174,6 +187,14 @@ public abstract class Trajectory {
     public abstract Builder setPatchMatch(@Nullable PatchMatch patchMatch);
 
     public abstract Builder setTokenCounts(@Nullable TokenCounts tokenCounts);
+
+    public abstract Builder setSecretsRedacted(Map<String, Integer> secretsRedacted);
+
+    public abstract Builder setContamination(@Nullable String contamination);
+
+    public abstract Builder setDuplicateOf(@Nullable String duplicateOf);
+
+    public abstract Builder setToolCallError(@Nullable String toolCallError);
 
     public abstract Builder setSftDropReason(@Nullable String sftDropReason);
 

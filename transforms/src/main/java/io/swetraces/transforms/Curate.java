@@ -1,32 +1,85 @@
 package io.swetraces.transforms;
 
+import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Chooses the SFT training examples among analysed trajectories: each curation stage keeps some and
- * drops the others with a reason, and what a stage keeps goes on to the next. Today the one stage is
- * {@link FilterSft}.
+ * Chooses the SFT training examples among analysed trajectories. Integrity stages first, each
+ * noting what it finds in its column and dropping the trajectory under its reason (or only
+ * flagging it, or off): broken tool calls ({@link ValidateToolCalls}), benchmark tasks ({@link
+ * Decontaminate}), duplicate conversations and the per-task limit ({@link Deduplicate}); then the
+ * tutorial's filters ({@link FilterSft}). A trajectory dropped by one stage keeps that stage's
+ * reason; the rest go on.
  */
 public final class Curate extends PTransform<PCollection<Trajectory>, Selection> {
-  private final SftCriteria criteria;
+  private static final TupleTag<Trajectory> KEPT = new TupleTag<>() {};
+  private static final TupleTag<Trajectory> DROPPED = new TupleTag<>() {};
+  private static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
 
-  private Curate(SftCriteria criteria) {
+  private final SftCriteria criteria;
+  private final CurationMode toolCalls;
+  private final CurationMode contamination;
+  private final CurationMode duplicates;
+  private final int maxPerInstance;
+
+  private Curate(SftCriteria criteria, CurationMode toolCalls, CurationMode contamination,
+      CurationMode duplicates, int maxPerInstance) {
     this.criteria = criteria;
+    this.toolCalls = toolCalls;
+    this.contamination = contamination;
+    this.duplicates = duplicates;
+    this.maxPerInstance = maxPerInstance;
   }
 
-  /** The tutorial's filters (see {@link SftCriteria#defaults()}). */
+  /** Every integrity stage dropping what it finds, then the tutorial's filters ({@link SftCriteria#defaults()}). */
   public static Curate trainingExamples() {
-    return new Curate(SftCriteria.defaults());
+    return new Curate(SftCriteria.defaults(), CurationMode.DROP, CurationMode.DROP, CurationMode.DROP, 0);
+  }
+
+  /** Only the tutorial's filters, as it chose its SFT set. */
+  public Curate asTheTutorial() {
+    return new Curate(criteria, CurationMode.OFF, CurationMode.OFF, CurationMode.OFF, 0);
   }
 
   public Curate withCriteria(SftCriteria criteria) {
-    return new Curate(criteria);
+    return new Curate(criteria, toolCalls, contamination, duplicates, maxPerInstance);
+  }
+
+  public Curate withToolCalls(CurationMode mode) {
+    return new Curate(criteria, mode, contamination, duplicates, maxPerInstance);
+  }
+
+  public Curate withDecontamination(CurationMode mode) {
+    return new Curate(criteria, toolCalls, mode, duplicates, maxPerInstance);
+  }
+
+  public Curate withDeduplication(CurationMode mode) {
+    return new Curate(criteria, toolCalls, contamination, mode, maxPerInstance);
+  }
+
+  /** At most this many trajectories per task in the SFT set; 0 for no limit. */
+  public Curate withMaxPerInstance(int n) {
+    return new Curate(criteria, toolCalls, contamination, duplicates, n);
   }
 
   @Override
   public Selection expand(PCollection<Trajectory> trajectories) {
-    return trajectories.apply("FilterSft", FilterSft.trainingExamples().withCriteria(criteria));
+    WithRejects<Trajectory> calls =
+        trajectories.apply("ValidateToolCalls", ValidateToolCalls.againstDefinitions().withMode(toolCalls));
+    WithRejects<Trajectory> tasks =
+        calls.output().apply("Decontaminate", Decontaminate.againstBenchmarks().withMode(contamination));
+    PCollection<Trajectory> unique = tasks.output().apply("Deduplicate",
+        Deduplicate.conversations().withMode(duplicates).withMaxPerInstance(maxPerInstance));
+    Selection filtered = unique.apply("FilterSft", FilterSft.trainingExamples().withCriteria(criteria));
+    PCollection<Reject> rejects = PCollectionList.of(calls.rejects()).and(tasks.rejects()).and(filtered.rejects())
+        .apply("CurateRejects", Flatten.pCollections());
+    return Selection.of(PCollectionTuple.of(KEPT, filtered.kept()).and(DROPPED, filtered.dropped())
+        .and(REJECTS, rejects), KEPT, DROPPED, REJECTS);
   }
 }

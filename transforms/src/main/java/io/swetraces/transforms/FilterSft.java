@@ -54,7 +54,8 @@ public final class FilterSft extends PTransform<PCollection<Trajectory>, Selecti
     public void process(@Element Trajectory t, MultiOutputReceiver out) {
       String reason;
       try {
-        reason = criteria.dropReason(t);
+        // A stage before may have dropped it already (contamination, a duplicate, a broken tool call).
+        reason = t.getSftDropReason() != null ? t.getSftDropReason() : criteria.dropReason(t);
       } catch (RuntimeException | StackOverflowError e) {
         out.get(FAILED).output(RowFailures.reject(t, Reject.CURATE, e));
         return;

@@ -16,8 +16,10 @@ public final class SftCriteria implements Serializable {
   public static final String OVER_BUDGET = "over_token_budget";
   public static final String LANGUAGE = "language_not_selected";
   public static final String EMPTY_PATCH = "empty_patch";
-  /** Every drop reason, in the order they are checked. */
-  public static final List<String> REASONS = List.of(UNRESOLVED, OVER_BUDGET, LANGUAGE, EMPTY_PATCH);
+  /** Every drop reason, in the order they are checked: the integrity stages', then the tutorial's. */
+  public static final List<String> REASONS = List.of(RedactSecrets.DROP_REASON, ValidateToolCalls.REASON,
+      Decontaminate.REASON, Deduplicate.DUPLICATE, Deduplicate.PER_INSTANCE, UNRESOLVED, OVER_BUDGET, LANGUAGE,
+      EMPTY_PATCH);
 
   private final boolean requireResolved;
   private final long maxTokens;

@@ -40,6 +40,11 @@ public final class TraceMetrics {
     return LocalCounter.named(REJECTED + stage);
   }
 
+  /** Secret values replaced, per detection rule. */
+  public static Counter secretsRedacted(String rule) {
+    return LocalCounter.named("secrets_redacted_" + rule);
+  }
+
   public static Counter sftDropped(String reason) {
     return LocalCounter.named(SFT_DROPPED + reason);
   }

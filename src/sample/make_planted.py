@@ -1,0 +1,44 @@
+"""Writes planted-curation.jsonl: one real row (the bundled ponyc run, MIT) and copies of it with the
+problems the curation stages look for planted, for the tests. Usage: python make_planted.py"""
+import copy
+import json
+
+SECRET_TOKEN = "ghp_" + "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz9Xc8V"
+SECRET_KEY = "AKIA" + "Q5XV7PLANTED0EXM"
+
+
+def main():
+    with open("oswt-sample.jsonl", encoding="utf-8") as f:
+        base = json.loads(f.readlines()[14])
+    base["instance_id"] = "ponylang__ponyc-1"  # no benchmark's task
+    base["resolved"] = 1
+    base.pop("_source", None)
+
+    def variant(suffix, change=None):
+        row = copy.deepcopy(base)
+        row["trajectory_id"] = base["trajectory_id"][:-2] + suffix
+        if change:
+            change(row)
+        return row
+
+    def spaced(row):
+        row["messages"][1]["content"] = row["messages"][1]["content"].replace(" ", "  ", 3) + "\n"
+
+    def secret(row):
+        row["messages"][3]["content"] += "\nGITHUB_TOKEN=" + SECRET_TOKEN + "\naws_access_key_id=" + SECRET_KEY
+
+    def benchmark(row):
+        row["instance_id"] = "django__django-11138"
+
+    def broken(row):
+        row["messages"][4]["tool_calls"][0]["function"]["name"] = "run_shell"
+
+    rows = [variant("a0"), variant("b1"), variant("c2", spaced), variant("d3", secret), variant("e4", benchmark),
+            variant("f5", broken)]
+    with open("planted-curation.jsonl", "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row) + "\n")
+
+
+if __name__ == "__main__":
+    main()
