@@ -1,5 +1,7 @@
 """Writes planted-curation.jsonl: one real row (the bundled ponyc run, MIT) and copies of it with the
-problems the curation stages look for planted, for the tests. Usage: python make_planted.py"""
+problems the curation stages look for planted, for the tests: an exact copy, a copy differing in white
+space, secrets in a tool output, a SWE-bench Verified task, a call to an undefined tool, a few words of
+an assistant turn reworded. Usage: python make_planted.py"""
 import copy
 import json
 
@@ -33,8 +35,12 @@ def main():
     def broken(row):
         row["messages"][4]["tool_calls"][0]["function"]["name"] = "run_shell"
 
+    def reworded(row):
+        turn = next(m for m in row["messages"] if m["role"] == "assistant" and len((m["content"] or "").split()) > 20)
+        turn["content"] = turn["content"].replace("the", "this", 2) + " Let me continue."
+
     rows = [variant("a0"), variant("b1"), variant("c2", spaced), variant("d3", secret), variant("e4", benchmark),
-            variant("f5", broken)]
+            variant("f5", broken), variant("g6", reworded)]
     with open("planted-curation.jsonl", "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row) + "\n")

@@ -56,6 +56,14 @@ public interface CurationOptions extends PipelineOptions {
 
   void setDeduplicate(CurationMode value);
 
+  @Description("Near duplicates (with --deduplicate): trajectories whose assistant turns are at least this "
+      + "alike (estimated Jaccard similarity of 5-word shingles, MinHash with LSH) to a better one; 0 turns "
+      + "them off.")
+  @Default.Double(0.8)
+  double getNearDuplicates();
+
+  void setNearDuplicates(double value);
+
   @Description("At most this many trajectories per task in the SFT set (the best by the same order); 0 for "
       + "no limit.")
   @Default.Integer(0)

@@ -48,6 +48,9 @@ public final class Options {
     within("limitPerCombo", o.getLimitPerCombo(), 0, Integer.MAX_VALUE);
     within("maxRowMegabytes", o.getMaxRowMegabytes(), 1, MAX_ROW_MEGABYTES);
     within("maxPerInstance", o.getMaxPerInstance(), 0, Integer.MAX_VALUE);
+    if (!(o.getNearDuplicates() >= 0 && o.getNearDuplicates() <= 1)) {
+      throw new IllegalArgumentException("--nearDuplicates must be between 0 and 1, got " + o.getNearDuplicates());
+    }
     if (o.getConcurrentReads() != null) {
       within("concurrentReads", o.getConcurrentReads(), 0, Integer.MAX_VALUE);
     }

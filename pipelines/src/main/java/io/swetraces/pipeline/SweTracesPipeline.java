@@ -137,6 +137,7 @@ public final class SweTracesPipeline {
         .withToolCalls(o.getToolCalls())
         .withDecontamination(o.getDecontaminate())
         .withDeduplication(o.getDeduplicate())
+        .withNearDuplicateThreshold(o.getNearDuplicates())
         .withMaxPerInstance(o.getMaxPerInstance());
   }
 
@@ -171,6 +172,7 @@ public final class SweTracesPipeline {
         criteria(o).toString(),
         "preset=" + o.getPreset() + ", secrets=" + o.getSecrets() + ", toolCalls=" + o.getToolCalls()
             + ", decontaminate=" + o.getDecontaminate() + ", deduplicate=" + o.getDeduplicate()
+            + ", nearDuplicates=" + o.getNearDuplicates()
             + ", maxPerInstance=" + o.getMaxPerInstance());
   }
 

@@ -206,9 +206,9 @@ public final class ReportPage {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  /** The SFT drop reasons of the integrity stages, before the tutorial's. */
+  /** The SFT drop reasons of the integrity stages. */
   private static final List<String> INTEGRITY_REASONS =
-      SftCriteria.REASONS.subList(0, SftCriteria.REASONS.indexOf(SftCriteria.UNRESOLVED));
+      SftCriteria.REASONS.stream().filter(r -> !SftCriteria.TUTORIAL_REASONS.contains(r)).toList();
 
   static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

@@ -21,9 +21,10 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * A real row and copies of it with planted problems ({@code src/sample/make_planted.py}): an exact
- * copy, a copy differing in white space, secrets in a tool output, a SWE-bench Verified task, a call
- * to an undefined tool. With the defaults only the original and the redacted copy are kept, every
- * drop has its reason, and no secret value is in any output.
+ * copy, a copy differing in white space, secrets in a tool output (the assistant's turns unchanged:
+ * a near duplicate too), a SWE-bench Verified task, a call to an undefined tool, a few words of an
+ * assistant turn reworded. With the defaults only the original is kept, every drop has its reason,
+ * and no secret value is in any output.
  */
 public class CurationTest {
   private static final Path PLANTED = Runs.SAMPLE.resolve("planted-curation.jsonl");
@@ -46,16 +47,17 @@ public class CurationTest {
         "a0", "||||{}",
         "b1", "duplicate||dup||{}",
         "c2", "duplicate||dup||{}",
-        "d3", "||||{\"aws_access_key_id\":1,\"github_token\":1}",
-        "e4", "contaminated|swe-bench-verified:instance_id|dup||{}",
-        "f5", "broken_tool_call|||undefined_tool: run_shell|{}"), verdicts);
-    assertEquals(2, summary.counts().sftKept());
-    assertEquals(Map.of("broken_tool_call", 1L, "contaminated", 1L, "duplicate", 2L),
+        "d3", "near_duplicate||dup||{\"aws_access_key_id\":1,\"github_token\":1}",
+        "e4", "contaminated|swe-bench-verified:instance_id|||{}",
+        "f5", "broken_tool_call|||undefined_tool: run_shell|{}",
+        "g6", "near_duplicate||dup||{}"), verdicts);
+    assertEquals(1, summary.counts().sftKept());
+    assertEquals(Map.of("broken_tool_call", 1L, "contaminated", 1L, "duplicate", 2L, "near_duplicate", 2L),
         nonZero(summary.counts().sftDropped()));
     assertEquals(Map.of("secret:aws_access_key_id", 1L, "secret:github_token", 1L,
-            "contaminated:swe-bench-verified:instance_id", 1L, "broken_tool_call:undefined_tool", 1L, "duplicate", 3L),
+            "contaminated:swe-bench-verified:instance_id", 1L, "broken_tool_call:undefined_tool", 1L, "duplicate", 4L),
         summary.integrity());
-    assertEquals(6, summary.counts().rowsRead());
+    assertEquals(7, summary.counts().rowsRead());
     assertEquals(summary.counts().rowsRead(), summary.counts().analysed() + summary.counts().rejected());
     assertNoSecretUnder(out);
   }
@@ -64,7 +66,7 @@ public class CurationTest {
   public void flaggedStagesKeepWhatTheyFindAndTheTutorialPresetLooksForNothing() throws Exception {
     RunSummary flagged = Runs.run(PLANTED.toString(), tmp.getRoot().toPath().resolve("flagged"),
         "--toolCalls=flag", "--decontaminate=flag", "--deduplicate=flag", "--secrets=drop");
-    assertEquals(5, flagged.counts().sftKept());
+    assertEquals(6, flagged.counts().sftKept());
     assertEquals(Map.of("contains_secret", 1L), nonZero(flagged.counts().sftDropped()));
     assertNoSecretUnder(tmp.getRoot().toPath().resolve("flagged"));
 

@@ -1,7 +1,9 @@
 package io.swetraces.curate;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -11,47 +13,56 @@ import java.util.regex.Pattern;
  * Finds secrets in text by rules of the kind gitleaks and detect-secrets use, and replaces each
  * value with a typed placeholder ({@code <REDACTED:github_token>}) that keeps the text around it,
  * JSON strings included, as it was. Rules are tried in order, so a specific rule claims a value
- * before a generic one; text no rule's cheap anchor occurs in is returned as it is, unscanned.
+ * before a generic one.
  */
 public final class SecretScanner implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** One rule: its name, and a pattern whose group {@code v} is the secret's value. */
-  record Rule(String name, Pattern pattern) implements Serializable {}
+  /**
+   * One rule: its name; a pattern whose group {@code v} is the secret's value; the literal pieces
+   * one of which every match holds (lower case for {@code caseless} rules, found in the lower-cased
+   * text); and how far before and after such a piece a match may reach. Only windows around the
+   * pieces found are matched against the pattern: most text holds none, and is read once.
+   */
+  record Rule(String name, Pattern pattern, List<String> anchors, boolean caseless, int before, int after)
+      implements Serializable {}
 
   /** Generic assignments need a value this random (bits per character) to count. */
   static final double MIN_ENTROPY = 3.5;
 
+  private static final List<String> KEYWORDS = List.of("api_key", "api-key", "apikey", "secret", "token", "password",
+      "passwd", "pwd", "credential");
+
   static final List<Rule> RULES = List.of(
-      rule("private_key",
-          "(?<v>-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY( BLOCK)?-----[\\s\\S]{0,20000}?-----END[ A-Z0-9]{0,40}PRIVATE KEY( BLOCK)?-----)"),
-      rule("aws_access_key_id", "\\b(?<v>(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16})\\b"),
+      rule("private_key", "(?<v>-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY( BLOCK)?-----[\\s\\S]{0,20000}?"
+          + "-----END[ A-Z0-9]{0,40}PRIVATE KEY( BLOCK)?-----)", List.of("PRIVATE KEY"), false, 60, 20_100),
+      rule("aws_access_key_id", "\\b(?<v>(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16})\\b",
+          List.of("AKIA", "ASIA", "ABIA", "ACCA"), false, 1, 21),
       rule("aws_secret_access_key",
-          "(?i)aws_?secret_?access_?key[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?(?<v>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"),
-      rule("huggingface_token", "\\b(?<v>hf_[A-Za-z0-9]{30,40})\\b"),
-      rule("github_token", "\\b(?<v>(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\\b"),
-      rule("gitlab_token", "\\b(?<v>glpat-[A-Za-z0-9_-]{20,})"),
-      rule("slack_webhook", "(?<v>https://hooks\\.slack\\.com/services/[A-Za-z0-9_/]{20,})"),
-      rule("slack_token", "\\b(?<v>xox[abposr]-[A-Za-z0-9-]{10,})"),
-      rule("anthropic_api_key", "\\b(?<v>sk-ant-[A-Za-z0-9_-]{32,})"),
-      rule("openai_api_key", "\\b(?<v>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,})"),
-      rule("google_api_key", "\\b(?<v>AIza[0-9A-Za-z_-]{35})"),
-      rule("stripe_key", "\\b(?<v>(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,})"),
-      rule("jwt", "\\b(?<v>eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,})"),
-      rule("url_password", "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@\"'<>]{1,64}:(?<v>[^\\s:/@\"'<>]{3,128})@[\\w.-]+"),
+          "(?i)aws_?secret_?access_?key[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?(?<v>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])",
+          List.of("secret"), true, 10, 80),
+      rule("huggingface_token", "\\b(?<v>hf_[A-Za-z0-9]{30,40})\\b", List.of("hf_"), false, 1, 45),
+      rule("github_token", "\\b(?<v>(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\\b",
+          List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), false, 1, 270),
+      rule("gitlab_token", "\\b(?<v>glpat-[A-Za-z0-9_-]{20,300})", List.of("glpat-"), false, 1, 310),
+      rule("slack_webhook", "(?<v>https://hooks\\.slack\\.com/services/[A-Za-z0-9_/]{20,300})",
+          List.of("hooks.slack.com"), false, 8, 340),
+      rule("slack_token", "\\b(?<v>xox[abposr]-[A-Za-z0-9-]{10,300})", List.of("xox"), false, 1, 310),
+      rule("anthropic_api_key", "\\b(?<v>sk-ant-[A-Za-z0-9_-]{32,300})", List.of("sk-ant-"), false, 1, 310),
+      rule("openai_api_key", "\\b(?<v>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,300})", List.of("sk-"), false, 1, 320),
+      rule("google_api_key", "\\b(?<v>AIza[0-9A-Za-z_-]{35})", List.of("AIza"), false, 1, 40),
+      rule("stripe_key", "\\b(?<v>(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,300})", List.of("_live_", "_test_"), false, 3,
+          310),
+      rule("jwt", "\\b(?<v>eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{10,2000})",
+          List.of("eyJ"), false, 1, 8_100),
+      rule("url_password", "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@\"'<>]{1,64}:(?<v>[^\\s:/@\"'<>]{3,128})@[\\w.-]+",
+          List.of("://"), false, 22, 300),
       rule("generic_secret", "(?i)\\b[A-Za-z0-9_.-]{0,40}(?:api[_-]?key|secret|token|password|passwd|pwd|credential)"
-          + "[A-Za-z0-9_.-]{0,40}[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?(?<v>[A-Za-z0-9_+/=.~-]{16,256})"));
+          + "[A-Za-z0-9_.-]{0,40}[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?(?<v>[A-Za-z0-9_+/=.~-]{16,256})", KEYWORDS, true,
+          42, 360));
 
-  /**
-   * Literal pieces one of which every rule's match contains: text holding none of them has no
-   * secret, and most text is skipped after this one scan.
-   */
-  private static final Pattern ANCHORS = Pattern.compile(
-      "PRIVATE KEY|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|hooks\\.slack|xox|sk-|hf_|AIza|_live_|_test_|eyJ"
-          + "|://|(?i:key|secret|token|passw|pwd|credential)");
-
-  private static Rule rule(String name, String regex) {
-    return new Rule(name, Pattern.compile(regex));
+  private static Rule rule(String name, String regex, List<String> anchors, boolean caseless, int before, int after) {
+    return new Rule(name, Pattern.compile(regex), anchors, caseless, before, after);
   }
 
   /** What redaction made of a text: the text, and how many values each rule replaced. */
@@ -63,32 +74,87 @@ public final class SecretScanner implements Serializable {
 
   /** The text with every secret replaced by {@code <REDACTED:rule>}. */
   public Redacted redact(String text) {
-    if (text.isEmpty() || !ANCHORS.matcher(text).find()) {
+    if (text.isEmpty()) {
       return new Redacted(text, Map.of());
     }
-    String out = text;
-    Map<String, Integer> counts = new TreeMap<>();
-    for (Rule rule : RULES) {
-      Matcher m = rule.pattern().matcher(out);
-      StringBuilder replaced = null;
-      int last = 0;
-      while (m.find()) {
-        String value = m.group("v");
-        if (value.startsWith("<REDACTED:") || !acceptable(rule, value)) {
-          continue;
-        }
-        if (replaced == null) {
-          replaced = new StringBuilder(out.length());
-        }
-        replaced.append(out, last, m.start("v")).append("<REDACTED:").append(rule.name()).append('>');
-        last = m.end("v");
-        counts.merge(rule.name(), 1, Integer::sum);
+    String lower = null;
+    List<int[]> spans = new ArrayList<>(); // start, end, rule index; sorted by start, never overlapping
+    for (int r = 0; r < RULES.size(); r++) {
+      Rule rule = RULES.get(r);
+      String haystack = text;
+      if (rule.caseless()) {
+        lower = lower != null ? lower : text.toLowerCase(Locale.ROOT);
+        haystack = lower.length() == text.length() ? lower : text; // a length-changing case map: exact case only
       }
-      if (replaced != null) {
-        out = replaced.append(out, last, out.length()).toString();
+      Matcher m = null;
+      for (String anchor : rule.anchors()) {
+        // Windows of nearby pieces overlap: a value found twice is claimed once.
+        for (int at = haystack.indexOf(anchor); at >= 0; at = haystack.indexOf(anchor, at + 1)) {
+          if (rule.caseless() && !assignedAfter(text, at + anchor.length())) {
+            continue; // a word such as "tokenizer(" or "the secret of": no value assigned to it
+          }
+          int from = Math.max(0, at - rule.before());
+          int to = Math.min(text.length(), at + anchor.length() + rule.after());
+          m = m != null ? m : rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+          m.region(from, to);
+          while (m.find()) {
+            String value = m.group("v");
+            if (acceptable(rule, value)) {
+              claim(spans, m.start("v"), m.end("v"), r);
+            }
+          }
+        }
       }
     }
-    return new Redacted(out, counts);
+    if (spans.isEmpty()) {
+      return new Redacted(text, Map.of());
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    Map<String, Integer> counts = new TreeMap<>();
+    int last = 0;
+    for (int[] span : spans) {
+      String name = RULES.get(span[2]).name();
+      out.append(text, last, span[0]).append("<REDACTED:").append(name).append('>');
+      last = span[1];
+      counts.merge(name, 1, Integer::sum);
+    }
+    return new Redacted(out.append(text, last, text.length()).toString(), counts);
+  }
+
+  /**
+   * Whether an assignment follows a keyword: the rest of an identifier, an optional closing quote,
+   * a few spaces, then {@code :} or {@code =}. A cheap look before the rule's pattern is tried.
+   */
+  private static boolean assignedAfter(String text, int at) {
+    int i = at;
+    int end = Math.min(text.length(), at + 40);
+    while (i < end && isIdentifierPart(text.charAt(i))) {
+      i++;
+    }
+    if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+      i++;
+    }
+    for (int spaces = 0; i < text.length() && spaces < 3 && Character.isWhitespace(text.charAt(i)); spaces++) {
+      i++;
+    }
+    return i < text.length() && (text.charAt(i) == ':' || text.charAt(i) == '=');
+  }
+
+  private static boolean isIdentifierPart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  }
+
+  /** Adds a span unless it overlaps one already claimed (by an earlier, more specific rule). */
+  private static void claim(List<int[]> spans, int start, int end, int rule) {
+    int i = 0;
+    while (i < spans.size() && spans.get(i)[0] < start) {
+      i++;
+    }
+    boolean overlapsBefore = i > 0 && spans.get(i - 1)[1] > start;
+    boolean overlapsAfter = i < spans.size() && spans.get(i)[0] < end;
+    if (!overlapsBefore && !overlapsAfter) {
+      spans.add(i, new int[] {start, end, rule});
+    }
   }
 
   /** A generic assignment counts only for a random-looking value with letters and digits. */

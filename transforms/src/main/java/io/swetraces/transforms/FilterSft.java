@@ -8,6 +8,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Splits trajectories into SFT training examples and the rest; each dropped one carries its {@link
@@ -19,9 +20,9 @@ public final class FilterSft extends PTransform<PCollection<Trajectory>, Selecti
   private static final TupleTag<Trajectory> DROPPED = new TupleTag<>() {};
   private static final TupleTag<Reject> FAILED = new TupleTag<>() {};
 
-  private final SftCriteria criteria;
+  private final @Nullable SftCriteria criteria;
 
-  private FilterSft(SftCriteria criteria) {
+  private FilterSft(@Nullable SftCriteria criteria) {
     this.criteria = criteria;
   }
 
@@ -34,6 +35,14 @@ public final class FilterSft extends PTransform<PCollection<Trajectory>, Selecti
     return new FilterSft(criteria);
   }
 
+  /**
+   * Splits by the reasons stages after a filter gave only (no criterion of its own): what it drops
+   * the filter had counted as kept.
+   */
+  public static FilterSft byDropReason() {
+    return new FilterSft(null);
+  }
+
   @Override
   public Selection expand(PCollection<Trajectory> trajectories) {
     return Selection.of(
@@ -44,9 +53,9 @@ public final class FilterSft extends PTransform<PCollection<Trajectory>, Selecti
   }
 
   static final class FilterSftFn extends DoFn<Trajectory, Trajectory> {
-    private final SftCriteria criteria;
+    private final @Nullable SftCriteria criteria;
 
-    FilterSftFn(SftCriteria criteria) {
+    FilterSftFn(@Nullable SftCriteria criteria) {
       this.criteria = criteria;
     }
 
@@ -55,15 +64,20 @@ public final class FilterSft extends PTransform<PCollection<Trajectory>, Selecti
       String reason;
       try {
         // A stage before may have dropped it already (contamination, a duplicate, a broken tool call).
-        reason = t.getSftDropReason() != null ? t.getSftDropReason() : criteria.dropReason(t);
+        reason = t.getSftDropReason() != null || criteria == null ? t.getSftDropReason() : criteria.dropReason(t);
       } catch (RuntimeException | StackOverflowError e) {
         out.get(FAILED).output(RowFailures.reject(t, Reject.CURATE, e));
         return;
       }
       if (reason == null) {
-        TraceMetrics.SFT_KEPT.inc();
+        if (criteria != null) {
+          TraceMetrics.SFT_KEPT.inc();
+        }
         out.get(KEPT).output(t);
       } else {
+        if (criteria == null) {
+          TraceMetrics.SFT_KEPT.dec(); // counted as kept by the filter before, then dropped as a duplicate
+        }
         TraceMetrics.sftDropped(reason).inc();
         out.get(DROPPED).output(t.toBuilder().setSftDropReason(reason).build());
       }

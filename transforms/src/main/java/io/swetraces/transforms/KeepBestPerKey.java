@@ -58,7 +58,22 @@ final class KeepBestPerKey extends PTransform<PCollection<Trajectory>, PCollecti
     return trajectories.apply("Note", ParDo.of(new NoteFn(leftOut, mode, reason)).withSideInputs(leftOut));
   }
 
-  /** key → (rank, the row's key and its ref). */
+  /** A candidate as grouping steps carry it: {@code rank \n rowKey \n ref} (ranks have no line breaks). */
+  static String candidate(Trajectory t) {
+    return Conversations.rank(t) + "\n" + Conversations.rowKey(t) + "\n" + Conversations.ref(t);
+  }
+
+  static String rowKeyOf(String candidate) {
+    return candidate.split("\n", 3)[1];
+  }
+
+  /** {@code rank \n ref}: which of several best rows a row names sorts by the rank. */
+  static String rankAndRefOf(String candidate) {
+    String[] parts = candidate.split("\n", 3);
+    return parts[0] + "\n" + parts[2];
+  }
+
+  /** key → (rank, the row's key and its ref); only rows still candidates for the SFT set. */
   static final class KeyFn extends DoFn<Trajectory, KV<String, KV<String, String>>> {
     private final GroupKey key;
 
@@ -68,7 +83,7 @@ final class KeepBestPerKey extends PTransform<PCollection<Trajectory>, PCollecti
 
     @ProcessElement
     public void process(@Element Trajectory t, OutputReceiver<KV<String, KV<String, String>>> out) {
-      String k = key.of(t);
+      String k = t.getSftDropReason() == null ? key.of(t) : null;
       if (k != null) {
         out.output(KV.of(k, KV.of(Conversations.rank(t), Conversations.rowKey(t) + "\n" + Conversations.ref(t))));
       }
@@ -91,7 +106,8 @@ final class KeepBestPerKey extends PTransform<PCollection<Trajectory>, PCollecti
         return;
       }
       rows.sort((a, b) -> a.getKey().compareTo(b.getKey()));
-      String best = rows.get(0).getValue().substring(rows.get(0).getValue().indexOf('\n') + 1);
+      String best = rows.get(0).getKey() + "\n"
+          + rows.get(0).getValue().substring(rows.get(0).getValue().indexOf('\n') + 1);
       for (KV<String, String> row : rows.subList(keep, rows.size())) {
         out.output(KV.of(row.getValue().substring(0, row.getValue().indexOf('\n')), best));
       }
@@ -117,6 +133,7 @@ final class KeepBestPerKey extends PTransform<PCollection<Trajectory>, PCollecti
         c.output(t);
         return;
       }
+      best = best.substring(best.indexOf('\n') + 1); // "rank \n ref": the rank only chose among bests
       Trajectory.Builder noted = t.toBuilder().setDuplicateOf(best);
       if (mode == CurationMode.DROP && t.getSftDropReason() == null) {
         noted.setSftDropReason(reason);

@@ -16,10 +16,16 @@ public final class SftCriteria implements Serializable {
   public static final String OVER_BUDGET = "over_token_budget";
   public static final String LANGUAGE = "language_not_selected";
   public static final String EMPTY_PATCH = "empty_patch";
-  /** Every drop reason, in the order they are checked: the integrity stages', then the tutorial's. */
+  /** The tutorial's own reasons; the others are the integrity stages'. */
+  public static final List<String> TUTORIAL_REASONS = List.of(UNRESOLVED, OVER_BUDGET, LANGUAGE, EMPTY_PATCH);
+
+  /**
+   * Every drop reason, in the order they are checked: the per-row integrity stages', the tutorial's,
+   * then the duplicates among the examples left.
+   */
   public static final List<String> REASONS = List.of(RedactSecrets.DROP_REASON, ValidateToolCalls.REASON,
-      Decontaminate.REASON, Deduplicate.DUPLICATE, Deduplicate.PER_INSTANCE, UNRESOLVED, OVER_BUDGET, LANGUAGE,
-      EMPTY_PATCH);
+      Decontaminate.REASON, UNRESOLVED, OVER_BUDGET, LANGUAGE, EMPTY_PATCH, Deduplicate.DUPLICATE,
+      Deduplicate.NEAR_DUPLICATE, Deduplicate.PER_INSTANCE);
 
   private final boolean requireResolved;
   private final long maxTokens;
