@@ -98,12 +98,21 @@ final class NearDuplicates extends PTransform<PCollection<Trajectory>, PCollecti
         ByteBuffer.wrap(r.getValue()).asLongBuffer().get(s);
         return s;
       }).toList();
+      // Compared with the rows kept so far only: a band of many alike rows costs linear time.
+      List<Integer> kept = new ArrayList<>(List.of(0));
       for (int j = 1; j < rows.size(); j++) {
-        for (int i = 0; i < j; i++) {
+        Integer alikeTo = null;
+        for (int i : kept) {
           if (MinHash.similarity(signatures.get(i), signatures.get(j)) >= threshold) {
-            out.output(KV.of(KeepBestPerKey.rowKeyOf(rows.get(j).getKey()), KeepBestPerKey.rankAndRefOf(rows.get(i).getKey())));
+            alikeTo = i;
             break;
           }
+        }
+        if (alikeTo == null) {
+          kept.add(j);
+        } else {
+          out.output(KV.of(KeepBestPerKey.rowKeyOf(rows.get(j).getKey()),
+              KeepBestPerKey.rankAndRefOf(rows.get(alikeTo).getKey())));
         }
       }
     }
