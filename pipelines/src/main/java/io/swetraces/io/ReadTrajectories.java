@@ -145,7 +145,7 @@ public final class ReadTrajectories extends PTransform<PBegin, ReadTrajectories.
    * {@code oswt}; or a {@link io.swetraces.runs.RunFormats raw format}'s id).
    */
   public ReadTrajectories withRecordFormat(String format) {
-    RunRecords.forcing(new TrajectoryParser(agent, model), format); // refuses an unknown id now
+    RunRecords.check(format);
     return new ReadTrajectories(sources, formats, maxRowBytes, concurrentReads, splittable, agent, model,
         firstRowsPerPair, checkpointChars, format, labelSources);
   }

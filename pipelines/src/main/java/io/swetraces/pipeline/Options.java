@@ -1,7 +1,6 @@
 package io.swetraces.pipeline;
 
 import io.swetraces.parse.PatchCounting;
-import io.swetraces.parse.TrajectoryParser;
 import io.swetraces.runs.RunRecords;
 import io.swetraces.transforms.CurationMode;
 import io.swetraces.transforms.RedactSecrets;
@@ -55,7 +54,7 @@ public final class Options {
       within("concurrentReads", o.getConcurrentReads(), 0, Integer.MAX_VALUE);
     }
     within("progressSeconds", o.as(ConsoleOptions.class).getProgressSeconds(), 1, 3_600);
-    RunRecords.forcing(new TrajectoryParser(null, null), o.getFormat()); // refuses an unknown format
+    RunRecords.check(o.getFormat());
   }
 
   /** The preset's settings over the options' own: {@code TUTORIAL} is the tutorial's exact behaviour. */

@@ -60,17 +60,18 @@ public final class Redaction implements Serializable {
         : Reject.of(r.getSource(), r.getPosition(), r.getStage(), r.getReason(), detail, excerpt);
   }
 
+  /** The message with its secrets replaced; the same object when it has none (texts come back as they were). */
   private Message redact(Message m, Map<String, Integer> counts) {
-    int before = counts.size() + counts.values().stream().mapToInt(Integer::intValue).sum();
     String content = text(m.getContent(), counts);
     String reasoning = nullable(m.getReasoningContent(), counts);
+    boolean changed = content != m.getContent() || reasoning != m.getReasoningContent();
     List<ToolCall> calls = new ArrayList<>(m.getToolCalls().size());
     for (ToolCall c : m.getToolCalls()) {
       String args = text(c.getArguments(), counts);
-      calls.add(args.equals(c.getArguments()) ? c : ToolCall.of(c.getId(), c.getType(), c.getName(), args));
+      changed |= args != c.getArguments();
+      calls.add(args == c.getArguments() ? c : ToolCall.of(c.getId(), c.getType(), c.getName(), args));
     }
-    int after = counts.size() + counts.values().stream().mapToInt(Integer::intValue).sum();
-    if (after == before) {
+    if (!changed) {
       return m;
     }
     return Message.builder().setRole(m.getRole()).setContent(content).setReasoningContent(reasoning)

@@ -72,7 +72,7 @@ public final class TrajectoryParser implements Serializable {
 
   /** The (agent, model) pair every row of a file gets whatever it holds, or null when the rows decide. */
   public @Nullable AgentModel filePair(String source, @Nullable String fileAgent, @Nullable String fileModel) {
-    String agent = AgentModelTags.fileAgent(agentFlag, fileAgent, source);
+    String agent = fileAgent(source, fileAgent);
     String model = AgentModelTags.fileModel(modelFlag, fileModel, source);
     return agent == null || model == null ? null : AgentModel.of(agent, model);
   }

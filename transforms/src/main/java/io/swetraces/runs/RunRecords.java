@@ -53,18 +53,20 @@ public final class RunRecords implements Serializable {
    * Open-SWE-Traces schema only, any other id is a {@link RunFormats raw format}.
    */
   public static RunRecords forcing(TrajectoryParser parser, String format) {
+    check(format);
     if (format.equals(AUTO)) {
       return detecting(parser);
     }
-    if (format.equals(OSWT)) {
-      return new RunRecords(parser, null, true);
-    }
-    RunFormat raw = RunFormats.byId(format);
-    if (raw == null) {
+    return format.equals(OSWT) ? new RunRecords(parser, null, true)
+        : new RunRecords(parser, RunFormats.byId(format), false);
+  }
+
+  /** Refuses a {@code --format} no reader answers to, before anything is read. */
+  public static void check(String format) {
+    if (!format.equals(AUTO) && !format.equals(OSWT) && RunFormats.byId(format) == null) {
       throw new IllegalArgumentException(
           "unknown format " + format + "; expected " + AUTO + ", " + OSWT + ", " + RunFormats.ids());
     }
-    return new RunRecords(parser, raw, false);
   }
 
   public TrajectoryParser parser() {
@@ -79,9 +81,14 @@ public final class RunRecords implements Serializable {
     if (!record.isObject() || EvaluationFiles.matches(record)) {
       return record;
     }
-    RunFormat format = forcedRow ? null : forced != null ? forced : RunFormats.detect(record);
+    RunFormat format = formatOf(record);
     return format != null ? format.toRow(record, source)
         : OswtRow.complete((ObjectNode) record, parser.fileAgent(source, null) != null);
+  }
+
+  /** The raw format a record is read as, or null for an Open-SWE-Traces row. */
+  private @Nullable RunFormat formatOf(JsonNode record) {
+    return forcedRow ? null : forced != null ? forced : RunFormats.detect(record);
   }
 
   /** A value as JSON text. */
@@ -106,7 +113,7 @@ public final class RunRecords implements Serializable {
       sink.labels(EvaluationFiles.labels(value, source));
       return;
     }
-    RunFormat format = forcedRow ? null : forced != null ? forced : RunFormats.detect(value);
+    RunFormat format = formatOf(value);
     if (format != null) {
       Trajectory t = parser.parse(source, position, format.toRow(value, source), fileAgent, fileModel);
       sink.trajectory(format.labelledByRun()
