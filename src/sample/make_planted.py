@@ -1,7 +1,9 @@
 """Writes planted-curation.jsonl: one real row (the bundled ponyc run, MIT) and copies of it with the
 problems the curation stages look for planted, for the tests: an exact copy, a copy differing in white
 space, secrets in a tool output, a SWE-bench Verified task, a call to an undefined tool, a few words of
-an assistant turn reworded. Usage: python make_planted.py"""
+an assistant turn reworded. And benchmark/planted-benchmark.jsonl: a benchmark given as a file, whose one task is
+the row's issue under another id and repository (found only by its statement). Usage:
+python make_planted.py"""
 import copy
 import json
 
@@ -44,6 +46,12 @@ def main():
     with open("planted-curation.jsonl", "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row) + "\n")
+
+    prompt = base["messages"][1]["content"]
+    issue = prompt[prompt.index("<issue_description>") + len("<issue_description>"):prompt.index("</issue_description>")]
+    task = {"instance_id": "someone__else-7", "repo": "someone/else", "problem_statement": issue, "patch": ""}
+    with open("benchmark/planted-benchmark.jsonl", "w", encoding="utf-8") as f:
+        f.write(json.dumps(task) + "\n")
 
 
 if __name__ == "__main__":

@@ -70,11 +70,17 @@ public final class BenchReport {
         corpus.path("rows").asLong(), corpus.path("jsonlBytes").asLong() / 1e6,
         corpus.path("parquetBytes").asLong() / 1e6));
     ObjectNode runs = json.putObject("realShard");
-    throughput(runs, corpus.path("jsonlBytes").asLong(), List.of("real-naive", "real-jsonl", "real-parquet"));
+    throughput(runs, corpus.path("jsonlBytes").asLong(),
+        List.of("real-naive", "real-jsonl", "real-parquet", "real-jsonl-stages-off"));
     double parquetVsJsonl = runs.path("real-jsonl").path("wallSeconds").asDouble()
         / runs.path("real-parquet").path("wallSeconds").asDouble();
     runs.put("parquetVsJsonl", parquetVsJsonl);
     md.append(String.format(Locale.ROOT, "Parquet against JSON Lines on the same rows: %.2f×%n%n", parquetVsJsonl));
+    double stagesCost = runs.path("real-jsonl").path("wallSeconds").asDouble()
+        / runs.path("real-jsonl-stages-off").path("wallSeconds").asDouble() - 1;
+    runs.put("curationStagesCost", stagesCost);
+    md.append(String.format(Locale.ROOT, "The curation stages' cost (defaults against all four off): %+.1f%% (goal: at"
+        + " most 15%%)%n%n", 100 * stagesCost));
   }
 
   /** Each throughput run's median round by wall time; the first run (a naive loop) is the baseline. */

@@ -25,8 +25,9 @@ public class RunnerEquivalenceIT {
 
   private String[] args(Path input, Path out) {
     // The folder, and a glob matching some of its files again: each file is read once. Three shards
-    // per output: several workers write each one on Flink.
-    return new String[] {"--input=" + input + "," + input + "/*.jsonl", "--output=" + out, "--numShards=3"};
+    // per output: several workers write each one on Flink. A benchmark given as a file: a side input.
+    return new String[] {"--input=" + input + "," + input + "/*.jsonl", "--output=" + out, "--numShards=3",
+        "--decontaminateAgainst=" + TestInputs.SAMPLE.resolve("benchmark/planted-benchmark.jsonl")};
   }
 
   /** Runs in this process with the launcher's defaults for the runner. */

@@ -49,6 +49,14 @@ public interface CurationOptions extends PipelineOptions {
 
   void setDecontaminate(CurationMode value);
 
+  @Description("Benchmarks given as files (comma-separated globs, local or hf://, Parquet, JSON Lines or JSON) "
+      + "of SWE-bench-shaped rows (instance_id, repo, problem_statement, patch), also decontaminated against: "
+      + "by id, repository and issue number, the task statement repeated in the first user message, or the gold "
+      + "patch repeated in the trajectory's patch.")
+  String getDecontaminateAgainst();
+
+  void setDecontaminateAgainst(String value);
+
   @Description("Trajectories whose conversation another one repeats (white space aside): DROP (all but the "
       + "best: resolved, then fewest tokens, then id), FLAG (column only) or OFF.")
   @Default.Enum("DROP")

@@ -9,19 +9,21 @@ import io.swetraces.stats.AnalysisStats;
 import io.swetraces.stats.AnalysisStatsFn;
 import io.swetraces.stats.RunSummary;
 import io.swetraces.stats.WriteSummary;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.Top;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
@@ -58,6 +60,9 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
     return new Summarise(out, settings);
   }
 
+  /** Trajectory ids shown per integrity finding in the summary and the report. */
+  static final int EXAMPLES_PER_FINDING = 3;
+
   /** What the figures come from: the analysis rows, every reject and the read's counts, after the files written. */
   static PCollectionTuple of(PCollection<AnalysisRow> analysis, PCollection<Reject> rejects,
       ReadTrajectories.Result read, PCollection<String> written) {
@@ -80,11 +85,18 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
         .apply("CountLabelSources", Count.perElement())
         .apply("LabelSourceLookup", View.asMap());
     PCollectionView<Map<String, Long>> integrity = run.get(ANALYSIS)
-        .apply("IntegrityFindings", FlatMapElements
+        .apply("FindingCounts", FlatMapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-            .via(Summarise::findings))
+            .via(r -> findings(r).entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList()))
         .apply("CountFindings", Sum.longsPerKey())
         .apply("FindingLookup", View.asMap());
+    PCollectionView<Map<String, List<String>>> examples = run.get(ANALYSIS)
+        .apply("FindingExamples", FlatMapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via(r -> findings(r).keySet().stream().map(kind -> KV.of(kind, exampleId(r))).toList()))
+        .apply("DistinctExampleIds", Distinct.create())
+        .apply("FirstIdsPerFinding", Top.smallestPerKey(EXAMPLES_PER_FINDING))
+        .apply("ExampleLookup", View.asMap());
     PCollectionView<Map<String, Long>> rejectsByReason = run.get(REJECTS)
         .apply("RejectReasons", MapElements.into(TypeDescriptors.strings()).via(Reject::getReason))
         .apply("CountRejectReasons", Count.perElement())
@@ -93,9 +105,9 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
         .apply("SummaryTrigger", Create.of("summary"))
         .apply("AfterAllOutputs", Wait.on(run.get(WRITTEN)))
         .apply("BuildSummary", ParDo.of(new BuildSummaryFn(settings, stats, rowsRead, sampledOut, rejectsByReason,
-                notTrajectoryFiles, labelSources, labelConflicts, integrity))
+                notTrajectoryFiles, labelSources, labelConflicts, integrity, examples))
             .withSideInputs(stats, rowsRead, sampledOut, rejectsByReason, notTrajectoryFiles, labelSources,
-                labelConflicts, integrity))
+                labelConflicts, integrity, examples))
         .setCoder(SerializableCoder.of(RunSummary.class))
         .apply("WriteReport", WriteReport.to(out.path(OutputDir.REPORT)))
         .apply("WriteSummary", WriteSummary.to(out.path(OutputDir.SUMMARY)))
@@ -103,21 +115,26 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
     return PDone.in(run.getPipeline());
   }
 
-  /** What the integrity stages found in one row, by kind (see {@link RunSummary#withIntegrity}). */
-  static List<KV<String, Long>> findings(AnalysisRow r) {
-    List<KV<String, Long>> found = new ArrayList<>();
-    r.getSecretsRedacted().forEach((rule, n) -> found.add(KV.of("secret:" + rule, (long) n)));
+  /** What the integrity stages found in one row, by kind, and how often (see {@link RunSummary#withIntegrity}). */
+  static Map<String, Long> findings(AnalysisRow r) {
+    Map<String, Long> found = new TreeMap<>();
+    r.getSecretsRedacted().forEach((rule, n) -> found.put("secret:" + rule, (long) n));
     if (r.getContamination() != null) {
-      found.add(KV.of("contaminated:" + r.getContamination(), 1L));
+      found.put("contaminated:" + r.getContamination(), 1L);
     }
     if (r.getToolCallError() != null) {
       String error = r.getToolCallError();
-      found.add(KV.of("broken_tool_call:" + error.substring(0, Math.max(0, error.indexOf(':'))), 1L));
+      found.put("broken_tool_call:" + error.substring(0, Math.max(0, error.indexOf(':'))), 1L);
     }
     if (r.getDuplicateOf() != null) {
-      found.add(KV.of("duplicate", 1L));
+      found.put("duplicate", 1L);
     }
     return found;
+  }
+
+  /** A row as the report names it: its trajectory id, else where it was read. */
+  private static String exampleId(AnalysisRow r) {
+    return r.getTrajectoryId() != null ? r.getTrajectoryId() : r.getSourceFile() + "#" + r.getSourceRow();
   }
 
   static final class BuildSummaryFn extends DoFn<String, RunSummary> {
@@ -130,12 +147,15 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
     private final PCollectionView<Map<String, Long>> labelSources;
     private final PCollectionView<Long> labelConflicts;
     private final PCollectionView<Map<String, Long>> integrity;
+    private final PCollectionView<Map<String, List<String>>> examples;
 
     BuildSummaryFn(RunSummary.Settings settings, PCollectionView<AnalysisStats> stats, PCollectionView<Long> rowsRead,
         PCollectionView<Long> sampledOut, PCollectionView<Map<String, Long>> rejectsByReason,
         PCollectionView<Long> notTrajectoryFiles, PCollectionView<Map<String, Long>> labelSources,
-        PCollectionView<Long> labelConflicts, PCollectionView<Map<String, Long>> integrity) {
+        PCollectionView<Long> labelConflicts, PCollectionView<Map<String, Long>> integrity,
+        PCollectionView<Map<String, List<String>>> examples) {
       this.integrity = integrity;
+      this.examples = examples;
       this.notTrajectoryFiles = notTrajectoryFiles;
       this.labelSources = labelSources;
       this.labelConflicts = labelConflicts;
@@ -152,7 +172,7 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
               c.sideInput(rejectsByReason), settings)
           .withInputs(new RunSummary.Inputs(c.sideInput(notTrajectoryFiles), c.sideInput(labelSources),
               c.sideInput(labelConflicts)))
-          .withIntegrity(c.sideInput(integrity)));
+          .withIntegrity(c.sideInput(integrity), c.sideInput(examples)));
     }
   }
 }

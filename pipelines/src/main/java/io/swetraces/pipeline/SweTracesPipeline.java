@@ -3,6 +3,7 @@ package io.swetraces.pipeline;
 import io.swetraces.hub.HubOptions;
 import io.swetraces.io.Inputs;
 import io.swetraces.io.OutputDir;
+import io.swetraces.io.ReadBenchmarkTasks;
 import io.swetraces.io.ReadTrajectories;
 import io.swetraces.io.TraceSource;
 import io.swetraces.io.WriteOutputs;
@@ -13,6 +14,7 @@ import io.swetraces.report.WriteExamples;
 import io.swetraces.stats.RunSummary;
 import io.swetraces.transforms.Analyse;
 import io.swetraces.transforms.Curate;
+import io.swetraces.transforms.CurationMode;
 import io.swetraces.transforms.RedactSecrets;
 import io.swetraces.transforms.Selection;
 import io.swetraces.transforms.SftCriteria;
@@ -84,7 +86,7 @@ public final class SweTracesPipeline {
         .withAgent(o.getAgent())
         .withModel(o.getModel())
         .withRecordFormat(o.getFormat())
-        .withLabels(labelFiles(o))
+        .withLabels(givenFiles("--labelFiles", o.getLabelFiles(), o))
         .withFirstRowsPerPair(o.getLimitPerCombo()));
     // 2. Redact: secrets replaced by typed placeholders before anything is counted or written.
     WithRejects<Trajectory> redacted =
@@ -93,7 +95,7 @@ public final class SweTracesPipeline {
     WithRejects<Trajectory> analysed =
         redacted.output().apply("Analyse", Analyse.trajectories().withPatchCounting(o.getPatchCounting()));
     // 4. Curate: the SFT training set, and every other trajectory with the reason it was dropped.
-    Selection curated = analysed.output().apply("Curate", curation(o));
+    Selection curated = analysed.output().apply("Curate", curation(p, o));
     // 5. Tabulate: one analysis row per trajectory, kept or dropped; and every step's rejects, secrets redacted.
     PCollection<AnalysisRow> rows =
         PCollectionList.of(curated.kept()).and(curated.dropped()).apply("Tabulate", Tabulate.analysisRows());
@@ -112,13 +114,13 @@ public final class SweTracesPipeline {
     Summarise.of(rows, rejects, read, written).apply("Summarise", Summarise.into(out, settings(o)));
   }
 
-  /** The evaluation files given with {@code --labelFiles}. */
-  private static List<TraceSource> labelFiles(SweTracesOptions o) {
+  /** The files an option names besides the input ({@code --labelFiles}, {@code --decontaminateAgainst}). */
+  private static List<TraceSource> givenFiles(String option, @Nullable String patterns, SweTracesOptions o) {
     try {
-      return o.getLabelFiles() == null || o.getLabelFiles().isBlank() ? List.of()
-          : Inputs.patterns(o.getLabelFiles(), o.as(HubOptions.class)).stream().map(TraceSource::of).toList();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--labelFiles: " + e.getMessage(), e);
+      return patterns == null || patterns.isBlank() ? List.of()
+          : Inputs.patterns(patterns, o.as(HubOptions.class)).stream().map(TraceSource::of).toList();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
     }
   }
 
@@ -130,15 +132,19 @@ public final class SweTracesPipeline {
     }
   }
 
-  /** The curation stages and SFT criteria the options ask for. */
-  static Curate curation(SweTracesOptions o) {
-    return Curate.trainingExamples()
+  /** The curation stages and SFT criteria the options ask for, with the benchmark files they name read. */
+  static Curate curation(Pipeline p, SweTracesOptions o) {
+    Curate curate = Curate.trainingExamples()
         .withCriteria(criteria(o))
         .withToolCalls(o.getToolCalls())
         .withDecontamination(o.getDecontaminate())
         .withDeduplication(o.getDeduplicate())
         .withNearDuplicateThreshold(o.getNearDuplicates())
         .withMaxPerInstance(o.getMaxPerInstance());
+    List<TraceSource> benchmarks = o.getDecontaminate() == CurationMode.OFF ? List.of()
+        : givenFiles("--decontaminateAgainst", o.getDecontaminateAgainst(), o);
+    return benchmarks.isEmpty() ? curate
+        : curate.withBenchmarkTasks(p.apply("ReadBenchmarks", ReadBenchmarkTasks.from(benchmarks)));
   }
 
   /** The SFT criteria the options ask for. */
@@ -171,7 +177,9 @@ public final class SweTracesPipeline {
         o.getPatchCounting().name(),
         criteria(o).toString(),
         "preset=" + o.getPreset() + ", secrets=" + o.getSecrets() + ", toolCalls=" + o.getToolCalls()
-            + ", decontaminate=" + o.getDecontaminate() + ", deduplicate=" + o.getDeduplicate()
+            + ", decontaminate=" + o.getDecontaminate()
+            + (o.getDecontaminateAgainst() == null ? "" : ", decontaminateAgainst=" + o.getDecontaminateAgainst())
+            + ", deduplicate=" + o.getDeduplicate()
             + ", nearDuplicates=" + o.getNearDuplicates()
             + ", maxPerInstance=" + o.getMaxPerInstance());
   }

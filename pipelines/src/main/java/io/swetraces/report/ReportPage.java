@@ -161,15 +161,16 @@ public final class ReportPage {
    */
   private static void integrity(StringBuilder h, RunSummary s) {
     List<String[]> rows = new ArrayList<>();
-    s.integrity().forEach((finding, n) -> rows.add(new String[] {finding.replace(':', ' ').replace('_', ' '), num(n)}));
+    s.integrity().forEach((finding, n) -> rows.add(new String[] {finding.replace(':', ' ').replace('_', ' '), num(n),
+        String.join(", ", s.integrityExamples().getOrDefault(finding, List.of()))}));
     for (String reason : INTEGRITY_REASONS) {
       long dropped = s.counts().sftDropped().getOrDefault(reason, 0L);
       if (dropped > 0) {
-        rows.add(new String[] {"dropped from SFT: " + reason.replace('_', ' '), num(dropped)});
+        rows.add(new String[] {"dropped from SFT: " + reason.replace('_', ' '), num(dropped), ""});
       }
     }
-    table(h, "Data integrity (examples per reason on the examples page)", "integrity",
-        rows.isEmpty() ? List.<String[]>of(new String[] {"nothing found", ""}) : rows);
+    table(h, "Data integrity: what each stage found, with the first trajectory ids (more on the examples page)",
+        "integrity", rows.isEmpty() ? List.<String[]>of(new String[] {"nothing found", ""}) : rows);
   }
 
   private static void card(StringBuilder h, String label, String value, String note) {
@@ -197,7 +198,11 @@ public final class ReportPage {
   private static void table(StringBuilder h, String caption, String id, List<String[]> rows) {
     h.append("<table id=\"").append(id).append("\"><caption>").append(escape(caption)).append("</caption>\n");
     for (String[] r : rows) {
-      h.append("<tr><th>").append(escape(r[0])).append("</th><td>").append(escape(r[1])).append("</td></tr>\n");
+      h.append("<tr><th>").append(escape(r[0])).append("</th>");
+      for (int i = 1; i < r.length; i++) {
+        h.append("<td>").append(escape(r[i])).append("</td>");
+      }
+      h.append("</tr>\n");
     }
     h.append("</table>\n");
   }

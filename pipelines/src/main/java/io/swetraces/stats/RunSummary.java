@@ -42,13 +42,15 @@ public record RunSummary(
     Scatter scatterMessagesTokens,
     QuantileAccuracy quantileAccuracy,
     Inputs inputs,
-    Map<String, Long> integrity)
+    Map<String, Long> integrity,
+    Map<String, List<String>> integrityExamples)
     implements Serializable {
 
   /** A summary written before a section existed reads back with that section empty. */
   public RunSummary {
     inputs = inputs == null ? Inputs.NONE : inputs;
     integrity = integrity == null ? Map.of() : integrity;
+    integrityExamples = integrityExamples == null ? Map.of() : integrityExamples;
   }
 
   private static final ObjectMapper JSON = JsonMapper.builder()
@@ -86,19 +88,21 @@ public record RunSummary(
     return new RunSummary(counts, settings, specialTokenText, numericSummary, trajectoriesPerLanguage,
         resolutionByLanguage, resolutionByAgentModel, trajTokenPercentiles, contextWindowFit, topTools,
         meanToolTurnsByOutcome, sftByLanguage, histograms, scatterMessagesTokens, quantileAccuracy,
-        facts, integrity);
+        facts, integrity, integrityExamples);
   }
 
   /**
    * This summary with what the integrity stages found, by kind: {@code secret:<rule>} (values
    * replaced), {@code contaminated:<benchmark>:<match>}, {@code broken_tool_call:<problem>},
-   * {@code duplicate} (rows another one stands in for).
+   * {@code duplicate} (rows another one stands in for); and, for each kind, the first few
+   * trajectory ids (by id) of the rows it was found in.
    */
-  public RunSummary withIntegrity(Map<String, Long> findings) {
+  public RunSummary withIntegrity(Map<String, Long> findings, Map<String, List<String>> examples) {
     return new RunSummary(counts, settings, specialTokenText, numericSummary, trajectoriesPerLanguage,
         resolutionByLanguage, resolutionByAgentModel, trajTokenPercentiles, contextWindowFit, topTools,
         meanToolTurnsByOutcome, sftByLanguage, histograms, scatterMessagesTokens, quantileAccuracy,
-        inputs, Collections.unmodifiableMap(new TreeMap<>(findings)));
+        inputs, Collections.unmodifiableMap(new TreeMap<>(findings)),
+        Collections.unmodifiableMap(new TreeMap<>(examples)));
   }
 
   /** The options that shaped the run's figures, as text. */
@@ -186,7 +190,8 @@ public record RunSummary(
     return new RunSummary(counts, settings, stats.specialTokenText(), stats.numericSummary(), stats.trajectoriesPerLanguage(),
         stats.resolutionByLanguage(), stats.resolutionByAgentModel(), stats.trajTokenPercentiles(),
         stats.contextWindowFit(), stats.topTools(), stats.meanToolTurnsByOutcome(), stats.sftByLanguage(),
-        stats.histograms(), stats.scatterMessagesTokens(), stats.quantileAccuracy(), Inputs.NONE, Map.of());
+        stats.histograms(), stats.scatterMessagesTokens(), stats.quantileAccuracy(), Inputs.NONE, Map.of(),
+        Map.of());
   }
 
   /** {@code summary.json}'s text. */

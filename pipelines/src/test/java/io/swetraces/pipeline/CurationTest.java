@@ -28,6 +28,8 @@ import org.junit.rules.TemporaryFolder;
  */
 public class CurationTest {
   private static final Path PLANTED = Runs.SAMPLE.resolve("planted-curation.jsonl");
+  /** A benchmark whose one task is the kept row's issue, under another id and repository. */
+  private static final Path BENCHMARK = Runs.SAMPLE.resolve("benchmark").resolve("planted-benchmark.jsonl");
   private static final List<String> SECRETS = List.of("ghp_Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz9Xc8V", "AKIAQ5XV7PLANTED0EXM");
 
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
@@ -73,6 +75,23 @@ public class CurationTest {
     RunSummary tutorial = Runs.run(PLANTED.toString(), tmp.getRoot().toPath().resolve("tutorial"), "--preset=tutorial");
     assertEquals(Map.of(), tutorial.integrity());
     assertEquals("TUTORIAL", tutorial.settings().patchCounting());
+  }
+
+  @Test
+  public void benchmarksGivenAsFilesMatchTheTaskStatementUnderAnotherId() throws Exception {
+    Path out = tmp.getRoot().toPath().resolve("against");
+    RunSummary summary = Runs.run(PLANTED.toString(), out, "--decontaminateAgainst=" + BENCHMARK);
+    // The kept row and its five copies share the issue (the one with a broken tool call is dropped for
+    // that first, but noted); the Verified plant is still found by its id.
+    assertEquals(0, summary.counts().sftKept());
+    assertEquals(Map.of("contaminated", 6L, "broken_tool_call", 1L), nonZero(summary.counts().sftDropped()));
+    assertEquals(6L, (long) summary.integrity().get("contaminated:planted-benchmark:statement_overlap"));
+    assertEquals(1L, (long) summary.integrity().get("contaminated:swe-bench-verified:instance_id"));
+    String id = "730ecb22-e81d-5cd0-94b3-ab47697e0f";
+    assertEquals(List.of(id + "a0", id + "b1", id + "c2"),
+        summary.integrityExamples().get("contaminated:planted-benchmark:statement_overlap"));
+    assertEquals("planted-benchmark:statement_overlap", analysis(out).stream()
+        .filter(r -> r.get("trajectory_id").endsWith("a0")).findFirst().orElseThrow().get("contamination"));
   }
 
   private static Map<String, Long> nonZero(Map<String, Long> counts) {

@@ -2,8 +2,8 @@ package io.swetraces.curate;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -20,9 +20,10 @@ public final class SecretScanner implements Serializable {
 
   /**
    * One rule: its name; a pattern whose group {@code v} is the secret's value; the literal pieces
-   * one of which every match holds (lower case for {@code caseless} rules, found in the lower-cased
-   * text); and how far before and after such a piece a match may reach. Only windows around the
-   * pieces found are matched against the pattern: most text holds none, and is read once.
+   * one of which every match holds (in any letter case for {@code caseless} rules, which must be
+   * followed by an assignment); and how far before and after such a piece a match may reach. All
+   * rules' pieces are found in one pass ({@link Anchors}), and only windows around them are matched
+   * against the pattern: most text holds none.
    */
   record Rule(String name, Pattern pattern, List<String> anchors, boolean caseless, int before, int after)
       implements Serializable {}
@@ -61,6 +62,25 @@ public final class SecretScanner implements Serializable {
           + "[A-Za-z0-9_.-]{0,40}[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?(?<v>[A-Za-z0-9_+/=.~-]{16,256})", KEYWORDS, true,
           42, 360));
 
+  /** Every rule's pieces in one automaton; for each piece, its rule and its text as written. */
+  private static final Anchors ANCHORS;
+  private static final int[] ANCHOR_RULE;
+  private static final String[] ANCHOR_TEXT;
+
+  static {
+    List<String> words = new ArrayList<>();
+    List<Integer> rules = new ArrayList<>();
+    for (int r = 0; r < RULES.size(); r++) {
+      for (String anchor : RULES.get(r).anchors()) {
+        words.add(anchor);
+        rules.add(r);
+      }
+    }
+    ANCHORS = new Anchors(words);
+    ANCHOR_RULE = rules.stream().mapToInt(Integer::intValue).toArray();
+    ANCHOR_TEXT = words.toArray(String[]::new);
+  }
+
   private static Rule rule(String name, String regex, List<String> anchors, boolean caseless, int before, int after) {
     return new Rule(name, Pattern.compile(regex), anchors, caseless, before, after);
   }
@@ -77,32 +97,41 @@ public final class SecretScanner implements Serializable {
     if (text.isEmpty()) {
       return new Redacted(text, Map.of());
     }
-    String lower = null;
-    List<int[]> spans = new ArrayList<>(); // start, end, rule index; sorted by start, never overlapping
-    for (int r = 0; r < RULES.size(); r++) {
+    List<int[]> hits = new ArrayList<>(); // rule, where its piece starts, the piece's length
+    ANCHORS.find(text, (word, start) -> {
+      int r = ANCHOR_RULE[word];
       Rule rule = RULES.get(r);
-      String haystack = text;
-      if (rule.caseless()) {
-        lower = lower != null ? lower : text.toLowerCase(Locale.ROOT);
-        haystack = lower.length() == text.length() ? lower : text; // a length-changing case map: exact case only
+      String anchor = ANCHOR_TEXT[word];
+      if (rule.caseless() ? assignedAfter(text, start + anchor.length()) : text.startsWith(anchor, start)) {
+        hits.add(new int[] {r, start, anchor.length()});
       }
-      Matcher m = null;
-      for (String anchor : rule.anchors()) {
-        // Windows of nearby pieces overlap: a value found twice is claimed once.
-        for (int at = haystack.indexOf(anchor); at >= 0; at = haystack.indexOf(anchor, at + 1)) {
-          if (rule.caseless() && !assignedAfter(text, at + anchor.length())) {
-            continue; // a word such as "tokenizer(" or "the secret of": no value assigned to it
+    });
+    if (hits.isEmpty()) {
+      return new Redacted(text, Map.of());
+    }
+    hits.sort(Comparator.comparingInt((int[] h) -> h[0]).thenComparingInt(h -> h[1]));
+    List<int[]> spans = new ArrayList<>(); // start, end, rule index; sorted by start, never overlapping
+    Matcher m = null;
+    for (int i = 0; i < hits.size(); i++) {
+      int[] hit = hits.get(i);
+      Rule rule = RULES.get(hit[0]);
+      if (i == 0 || hits.get(i - 1)[0] != hit[0]) {
+        m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      // A match holding this piece starts at most rule.before() ahead of it: only those starts are
+      // tried, not every one in the window. A value found from two pieces is claimed once.
+      int to = Math.min(text.length(), hit[1] + hit[2] + rule.after());
+      for (int start = Math.max(0, hit[1] - rule.before()); start <= hit[1]; start++) {
+        m.region(start, to);
+        if (m.lookingAt()) {
+          String value = m.group("v");
+          if (acceptable(rule, value)) {
+            claim(spans, m.start("v"), m.end("v"), hit[0]);
           }
-          int from = Math.max(0, at - rule.before());
-          int to = Math.min(text.length(), at + anchor.length() + rule.after());
-          m = m != null ? m : rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-          m.region(from, to);
-          while (m.find()) {
-            String value = m.group("v");
-            if (acceptable(rule, value)) {
-              claim(spans, m.start("v"), m.end("v"), r);
-            }
+          if (m.end() > hit[1]) {
+            break;
           }
+          start = m.end() - 1; // a match ending before this piece is another piece's; this one's may follow
         }
       }
     }

@@ -7,6 +7,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -40,30 +41,51 @@ abstract class CheckRows extends PTransform<PCollection<Trajectory>, WithRejects
 
   abstract Check check();
 
+  CurationMode mode() {
+    return mode;
+  }
+
+  /**
+   * The check built in the graph from data the pipeline reads, as a side input, or null for
+   * {@link #check()}.
+   */
+  @Nullable PCollectionView<Check> checkBuilt(PCollection<Trajectory> trajectories) {
+    return null;
+  }
+
   @Override
   public WithRejects<Trajectory> expand(PCollection<Trajectory> trajectories) {
-    return WithRejects.of(trajectories.apply("Check",
-            ParDo.of(new CheckFn(check(), mode, reason)).withOutputTags(CHECKED, TupleTagList.of(FAILED))),
+    PCollectionView<Check> built = mode == CurationMode.OFF ? null : checkBuilt(trajectories);
+    ParDo.SingleOutput<Trajectory, Trajectory> check = ParDo.of(new CheckFn(built == null ? check() : null, built,
+        mode, reason));
+    if (built != null) {
+      check = check.withSideInputs(built);
+    }
+    return WithRejects.of(trajectories.apply("Check", check.withOutputTags(CHECKED, TupleTagList.of(FAILED))),
         CHECKED, FAILED);
   }
 
   static final class CheckFn extends DoFn<Trajectory, Trajectory> {
-    private final Check check;
+    private final @Nullable Check check;
+    private final @Nullable PCollectionView<Check> built;
     private final CurationMode mode;
     private final String reason;
 
-    CheckFn(Check check, CurationMode mode, String reason) {
+    CheckFn(@Nullable Check check, @Nullable PCollectionView<Check> built, CurationMode mode, String reason) {
       this.check = check;
+      this.built = built;
       this.mode = mode;
       this.reason = reason;
     }
 
     @ProcessElement
-    public void process(@Element Trajectory t, MultiOutputReceiver out) {
+    public void process(ProcessContext c, MultiOutputReceiver out) {
+      Trajectory t = c.element();
       if (mode == CurationMode.OFF) {
         out.get(CHECKED).output(t);
         return;
       }
+      Check check = built != null ? c.sideInput(built) : this.check;
       String finding;
       try {
         finding = check.finding(t);

@@ -1,6 +1,7 @@
 package io.swetraces.transforms;
 
 import io.swetraces.curate.MinHash;
+import io.swetraces.model.BenchmarkTask;
 import io.swetraces.model.Reject;
 import io.swetraces.model.Trajectory;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -9,6 +10,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Chooses the SFT training examples among analysed trajectories. Integrity stages first, each
@@ -29,52 +31,60 @@ public final class Curate extends PTransform<PCollection<Trajectory>, Selection>
   private final CurationMode duplicates;
   private final double nearDuplicateThreshold;
   private final int maxPerInstance;
+  private final @Nullable PCollection<BenchmarkTask> benchmarkTasks;
 
   private Curate(SftCriteria criteria, CurationMode toolCalls, CurationMode contamination,
-      CurationMode duplicates, double nearDuplicateThreshold, int maxPerInstance) {
+      CurationMode duplicates, double nearDuplicateThreshold, int maxPerInstance,
+      @Nullable PCollection<BenchmarkTask> benchmarkTasks) {
     this.criteria = criteria;
     this.toolCalls = toolCalls;
     this.contamination = contamination;
     this.duplicates = duplicates;
     this.nearDuplicateThreshold = nearDuplicateThreshold;
     this.maxPerInstance = maxPerInstance;
+    this.benchmarkTasks = benchmarkTasks;
   }
 
   /** Every integrity stage dropping what it finds, then the tutorial's filters ({@link SftCriteria#defaults()}). */
   public static Curate trainingExamples() {
     return new Curate(SftCriteria.defaults(), CurationMode.DROP, CurationMode.DROP, CurationMode.DROP,
-        MinHash.DEFAULT_THRESHOLD, 0);
+        MinHash.DEFAULT_THRESHOLD, 0, null);
   }
 
   /** Only the tutorial's filters, as it chose its SFT set. */
   public Curate asTheTutorial() {
-    return new Curate(criteria, CurationMode.OFF, CurationMode.OFF, CurationMode.OFF, 0, 0);
+    return new Curate(criteria, CurationMode.OFF, CurationMode.OFF, CurationMode.OFF, 0, 0, null);
   }
 
   public Curate withCriteria(SftCriteria criteria) {
-    return new Curate(criteria, toolCalls, contamination, duplicates, nearDuplicateThreshold, maxPerInstance);
+    return new Curate(criteria, toolCalls, contamination, duplicates, nearDuplicateThreshold, maxPerInstance, benchmarkTasks);
   }
 
   public Curate withToolCalls(CurationMode mode) {
-    return new Curate(criteria, mode, contamination, duplicates, nearDuplicateThreshold, maxPerInstance);
+    return new Curate(criteria, mode, contamination, duplicates, nearDuplicateThreshold, maxPerInstance, benchmarkTasks);
   }
 
   public Curate withDecontamination(CurationMode mode) {
-    return new Curate(criteria, toolCalls, mode, duplicates, nearDuplicateThreshold, maxPerInstance);
+    return new Curate(criteria, toolCalls, mode, duplicates, nearDuplicateThreshold, maxPerInstance, benchmarkTasks);
   }
 
   public Curate withDeduplication(CurationMode mode) {
-    return new Curate(criteria, toolCalls, contamination, mode, nearDuplicateThreshold, maxPerInstance);
+    return new Curate(criteria, toolCalls, contamination, mode, nearDuplicateThreshold, maxPerInstance, benchmarkTasks);
   }
 
   /** Near duplicates: at least this estimated Jaccard similarity; 0 turns them off. */
   public Curate withNearDuplicateThreshold(double threshold) {
-    return new Curate(criteria, toolCalls, contamination, duplicates, threshold, maxPerInstance);
+    return new Curate(criteria, toolCalls, contamination, duplicates, threshold, maxPerInstance, benchmarkTasks);
   }
 
   /** At most this many trajectories per task in the SFT set; 0 for no limit. */
   public Curate withMaxPerInstance(int n) {
-    return new Curate(criteria, toolCalls, contamination, duplicates, nearDuplicateThreshold, n);
+    return new Curate(criteria, toolCalls, contamination, duplicates, nearDuplicateThreshold, n, benchmarkTasks);
+  }
+
+  /** Decontaminates against these benchmark tasks too (read from files), besides the bundled lists. */
+  public Curate withBenchmarkTasks(PCollection<BenchmarkTask> tasks) {
+    return new Curate(criteria, toolCalls, contamination, duplicates, nearDuplicateThreshold, maxPerInstance, tasks);
   }
 
   @Override
@@ -82,7 +92,7 @@ public final class Curate extends PTransform<PCollection<Trajectory>, Selection>
     WithRejects<Trajectory> calls =
         trajectories.apply("ValidateToolCalls", ValidateToolCalls.againstDefinitions().withMode(toolCalls));
     WithRejects<Trajectory> tasks =
-        calls.output().apply("Decontaminate", Decontaminate.againstBenchmarks().withMode(contamination));
+        calls.output().apply("Decontaminate", Decontaminate.againstBenchmarks().withMode(contamination).withTasks(benchmarkTasks));
     Selection filtered = tasks.output().apply("FilterSft", FilterSft.trainingExamples().withCriteria(criteria));
     // Duplicates among the examples only: one that stands in for a dropped trajectory would leave none.
     Selection unique = filtered.kept()
