@@ -35,7 +35,8 @@ public class ArchitectureTest {
   public void theTransformsModuleKnowsNothingOfPipelinesIoOrReports() {
     noClasses()
         .that().resideInAnyPackage("..swetraces.text..", "..swetraces.model..", "..swetraces.parse..",
-            "..swetraces.tokens..", "..swetraces.transforms..")
+            "..swetraces.tokens..", "..swetraces.runs..", "..swetraces.curate..", "..swetraces.template..",
+            "..swetraces.chat..", "..swetraces.transforms..")
         .should().dependOnClassesThat().resideInAnyPackage("..swetraces.pipeline..", "..swetraces.io..",
             "..swetraces.hub..", "..swetraces.stats..", "..swetraces.report..", "..swetraces.inspect..")
         .check(classes);
@@ -45,8 +46,15 @@ public class ArchitectureTest {
   public void valuesAndPureLogicStayBelowBeamSteps() {
     noClasses()
         .that().resideInAnyPackage("..swetraces.text..", "..swetraces.model..", "..swetraces.parse..",
-            "..swetraces.tokens..")
+            "..swetraces.tokens..", "..swetraces.runs..", "..swetraces.curate..", "..swetraces.template..",
+            "..swetraces.chat..")
         .should().dependOnClassesThat().resideInAPackage("..swetraces.transforms..")
+        .check(classes);
+    // The template engine is Jinja, nothing of ours.
+    noClasses()
+        .that().resideInAPackage("..swetraces.template..")
+        .should().dependOnClassesThat().resideInAnyPackage("..swetraces.model..", "..swetraces.text..",
+            "..swetraces.tokens..", "..swetraces.chat..")
         .check(classes);
     noClasses()
         .that().resideInAPackage("..swetraces.model..")

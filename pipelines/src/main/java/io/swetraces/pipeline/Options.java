@@ -55,6 +55,9 @@ public final class Options {
     }
     within("progressSeconds", o.as(ConsoleOptions.class).getProgressSeconds(), 1, 3_600);
     RunRecords.check(o.getFormat());
+    if (o.getChatTemplate() != null && (o.getTokenizer() == null || o.getTokenizer().isBlank())) {
+      throw new IllegalArgumentException("--chatTemplate needs --tokenizer: the template's text is counted with it");
+    }
   }
 
   /** The preset's settings over the options' own: {@code TUTORIAL} is the tutorial's exact behaviour. */

@@ -7,6 +7,7 @@ import io.swetraces.model.Reject;
 import io.swetraces.report.WriteReport;
 import io.swetraces.stats.AnalysisStats;
 import io.swetraces.stats.AnalysisStatsFn;
+import io.swetraces.stats.FindingsFn;
 import io.swetraces.stats.RunSummary;
 import io.swetraces.stats.WriteSummary;
 import java.util.List;
@@ -16,14 +17,11 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.Top;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
@@ -84,19 +82,14 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
         .apply("LabelSources", MapElements.into(TypeDescriptors.strings()).via(AnalysisRow::getLabelSource))
         .apply("CountLabelSources", Count.perElement())
         .apply("LabelSourceLookup", View.asMap());
-    PCollectionView<Map<String, Long>> integrity = run.get(ANALYSIS)
-        .apply("FindingCounts", FlatMapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-            .via(r -> findings(r).entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList()))
-        .apply("CountFindings", Sum.longsPerKey())
+    PCollectionView<Map<String, FindingsFn.Found>> integrity = run.get(ANALYSIS)
+        .apply("IntegrityFindings", FlatMapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.strings())))
+            .via(r -> findings(r).entrySet().stream()
+                .map(e -> KV.of(e.getKey(), KV.of(e.getValue(), exampleId(r)))).toList()))
+        .apply("CountFindings", Combine.perKey(new FindingsFn(EXAMPLES_PER_FINDING)))
         .apply("FindingLookup", View.asMap());
-    PCollectionView<Map<String, List<String>>> examples = run.get(ANALYSIS)
-        .apply("FindingExamples", FlatMapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via(r -> findings(r).keySet().stream().map(kind -> KV.of(kind, exampleId(r))).toList()))
-        .apply("DistinctExampleIds", Distinct.create())
-        .apply("FirstIdsPerFinding", Top.smallestPerKey(EXAMPLES_PER_FINDING))
-        .apply("ExampleLookup", View.asMap());
     PCollectionView<Map<String, Long>> rejectsByReason = run.get(REJECTS)
         .apply("RejectReasons", MapElements.into(TypeDescriptors.strings()).via(Reject::getReason))
         .apply("CountRejectReasons", Count.perElement())
@@ -105,9 +98,9 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
         .apply("SummaryTrigger", Create.of("summary"))
         .apply("AfterAllOutputs", Wait.on(run.get(WRITTEN)))
         .apply("BuildSummary", ParDo.of(new BuildSummaryFn(settings, stats, rowsRead, sampledOut, rejectsByReason,
-                notTrajectoryFiles, labelSources, labelConflicts, integrity, examples))
+                notTrajectoryFiles, labelSources, labelConflicts, integrity))
             .withSideInputs(stats, rowsRead, sampledOut, rejectsByReason, notTrajectoryFiles, labelSources,
-                labelConflicts, integrity, examples))
+                labelConflicts, integrity))
         .setCoder(SerializableCoder.of(RunSummary.class))
         .apply("WriteReport", WriteReport.to(out.path(OutputDir.REPORT)))
         .apply("WriteSummary", WriteSummary.to(out.path(OutputDir.SUMMARY)))
@@ -132,6 +125,18 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
     return found;
   }
 
+  private static Map<String, Long> counts(Map<String, FindingsFn.Found> found) {
+    Map<String, Long> out = new TreeMap<>();
+    found.forEach((kind, f) -> out.put(kind, f.count()));
+    return out;
+  }
+
+  private static Map<String, List<String>> examples(Map<String, FindingsFn.Found> found) {
+    Map<String, List<String>> out = new TreeMap<>();
+    found.forEach((kind, f) -> out.put(kind, f.ids()));
+    return out;
+  }
+
   /** A row as the report names it: its trajectory id, else where it was read. */
   private static String exampleId(AnalysisRow r) {
     return r.getTrajectoryId() != null ? r.getTrajectoryId() : r.getSourceFile() + "#" + r.getSourceRow();
@@ -146,16 +151,13 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
     private final PCollectionView<Long> notTrajectoryFiles;
     private final PCollectionView<Map<String, Long>> labelSources;
     private final PCollectionView<Long> labelConflicts;
-    private final PCollectionView<Map<String, Long>> integrity;
-    private final PCollectionView<Map<String, List<String>>> examples;
+    private final PCollectionView<Map<String, FindingsFn.Found>> integrity;
 
     BuildSummaryFn(RunSummary.Settings settings, PCollectionView<AnalysisStats> stats, PCollectionView<Long> rowsRead,
         PCollectionView<Long> sampledOut, PCollectionView<Map<String, Long>> rejectsByReason,
         PCollectionView<Long> notTrajectoryFiles, PCollectionView<Map<String, Long>> labelSources,
-        PCollectionView<Long> labelConflicts, PCollectionView<Map<String, Long>> integrity,
-        PCollectionView<Map<String, List<String>>> examples) {
+        PCollectionView<Long> labelConflicts, PCollectionView<Map<String, FindingsFn.Found>> integrity) {
       this.integrity = integrity;
-      this.examples = examples;
       this.notTrajectoryFiles = notTrajectoryFiles;
       this.labelSources = labelSources;
       this.labelConflicts = labelConflicts;
@@ -172,7 +174,7 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
               c.sideInput(rejectsByReason), settings)
           .withInputs(new RunSummary.Inputs(c.sideInput(notTrajectoryFiles), c.sideInput(labelSources),
               c.sideInput(labelConflicts)))
-          .withIntegrity(c.sideInput(integrity), c.sideInput(examples)));
+          .withIntegrity(counts(c.sideInput(integrity)), examples(c.sideInput(integrity))));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.swetraces.pipeline;
 
+import io.swetraces.chat.StudentModel;
 import io.swetraces.hub.HubOptions;
 import io.swetraces.io.Inputs;
 import io.swetraces.io.OutputDir;
@@ -52,6 +53,10 @@ public final class SweTracesPipeline {
     Options.applyPreset(options);
     FileSystems.setDefaultPipelineOptions(options);
     RunnerTuning.resolveReads(options);
+    StudentModel student = student(options);
+    if (student != null) {
+      student.check();
+    }
     List<TraceSource> sources =
         Inputs.resolve(options.getInput(), options.getDataset(), list(options.getConfigs()),
             list(options.getSplits()), options);
@@ -93,7 +98,8 @@ public final class SweTracesPipeline {
         read.trajectories().apply("RedactSecrets", RedactSecrets.inTrajectories().withMode(o.getSecrets()));
     // 3. Analyse: each trajectory's tool uses, final patch and token counts.
     WithRejects<Trajectory> analysed =
-        redacted.output().apply("Analyse", Analyse.trajectories().withPatchCounting(o.getPatchCounting()));
+        redacted.output().apply("Analyse",
+            Analyse.trajectories().withPatchCounting(o.getPatchCounting()).withStudent(student(o)));
     // 4. Curate: the SFT training set, and every other trajectory with the reason it was dropped.
     Selection curated = analysed.output().apply("Curate", curation(p, o));
     // 5. Tabulate: one analysis row per trajectory, kept or dropped; and every step's rejects, secrets redacted.
@@ -106,12 +112,18 @@ public final class SweTracesPipeline {
     // 6. Write: the analysis table, the SFT set and the rejects; and a page of examples of each group.
     PCollection<String> written = PCollectionList
         .of(WriteOutputs.of(rows, curated.kept(), rejects)
-            .apply("Write", WriteOutputs.to(out).withNumShards(o.getNumShards())))
+            .apply("Write", WriteOutputs.to(out).withNumShards(o.getNumShards()).withStudent(student(o))))
         .and(PCollectionList.of(curated.kept()).and(curated.dropped())
             .apply("WriteExamples", WriteExamples.to(out.path(OutputDir.REPORT))))
         .apply("AllWritten", Flatten.pCollections());
     // 7. Summarise: the run's figures, then the report, then summary.json last.
     Summarise.of(rows, rejects, read, written).apply("Summarise", Summarise.into(out, settings(o)));
+  }
+
+  /** The student model {@code --tokenizer} and {@code --chatTemplate} name, or null for cl100k and ChatML. */
+  static @Nullable StudentModel student(SweTracesOptions o) {
+    return o.getTokenizer() == null || o.getTokenizer().isBlank() ? null
+        : StudentModel.at(o.getTokenizer().trim(), o.getChatTemplate());
   }
 
   /** The files an option names besides the input ({@code --labelFiles}, {@code --decontaminateAgainst}). */
@@ -181,7 +193,8 @@ public final class SweTracesPipeline {
             + (o.getDecontaminateAgainst() == null ? "" : ", decontaminateAgainst=" + o.getDecontaminateAgainst())
             + ", deduplicate=" + o.getDeduplicate()
             + ", nearDuplicates=" + o.getNearDuplicates()
-            + ", maxPerInstance=" + o.getMaxPerInstance());
+            + ", maxPerInstance=" + o.getMaxPerInstance(),
+        student(o) == null ? null : student(o).toString());
   }
 
   private static List<String> list(@Nullable List<String> values) {

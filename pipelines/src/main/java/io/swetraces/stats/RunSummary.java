@@ -119,7 +119,8 @@ public record RunSummary(
       @JsonFormat(shape = JsonFormat.Shape.STRING) int limitPerCombo,
       String patchCounting,
       String sftCriteria,
-      String curation)
+      String curation,
+      @Nullable String tokenizer)
       implements Serializable {
     /** The settings as {@code summary.json} names and orders them. */
     public Map<String, String> entries() {

@@ -1,11 +1,13 @@
 package io.swetraces.transforms;
 
+import io.swetraces.chat.StudentModel;
 import io.swetraces.model.Trajectory;
 import io.swetraces.parse.PatchCounting;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Measures each trajectory: the tools it uses ({@link ExtractTools}), its final patch ({@link
@@ -14,18 +16,25 @@ import org.apache.beam.sdk.values.PCollectionList;
  */
 public final class Analyse extends PTransform<PCollection<Trajectory>, WithRejects<Trajectory>> {
   private final PatchCounting patchCounting;
+  private final @Nullable StudentModel student;
 
-  private Analyse(PatchCounting patchCounting) {
+  private Analyse(PatchCounting patchCounting, @Nullable StudentModel student) {
     this.patchCounting = patchCounting;
+    this.student = student;
   }
 
   public static Analyse trajectories() {
-    return new Analyse(PatchCounting.HUNK);
+    return new Analyse(PatchCounting.HUNK, null);
   }
 
   /** How patch lines are counted (see {@link PatchCounting}). */
   public Analyse withPatchCounting(PatchCounting patchCounting) {
-    return new Analyse(patchCounting);
+    return new Analyse(patchCounting, student);
+  }
+
+  /** SFT tokens counted as this model sees its training text (see {@link CountTokens#withStudent}). */
+  public Analyse withStudent(@Nullable StudentModel student) {
+    return new Analyse(patchCounting, student);
   }
 
   @Override
@@ -33,7 +42,7 @@ public final class Analyse extends PTransform<PCollection<Trajectory>, WithRejec
     WithRejects<Trajectory> tools = trajectories.apply("ExtractTools", ExtractTools.perTrajectory());
     WithRejects<Trajectory> patches =
         tools.output().apply("ParsePatch", ParsePatch.finalPatch().withCounting(patchCounting));
-    WithRejects<Trajectory> tokens = patches.output().apply("CountTokens", CountTokens.cl100k());
+    WithRejects<Trajectory> tokens = patches.output().apply("CountTokens", CountTokens.cl100k().withStudent(student));
     return WithRejects.of(tokens.output(),
         PCollectionList.of(tools.rejects()).and(patches.rejects()).and(tokens.rejects())
             .apply("AnalyseRejects", Flatten.pCollections()));

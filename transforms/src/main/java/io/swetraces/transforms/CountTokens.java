@@ -1,45 +1,88 @@
 package io.swetraces.transforms;
 
+import io.swetraces.chat.ChatTemplate;
+import io.swetraces.chat.StudentModel;
 import io.swetraces.model.TokenCounts;
 import io.swetraces.model.Trajectory;
 import io.swetraces.tokens.ConversationTokens;
 import io.swetraces.tokens.SpecialTokenText;
+import io.swetraces.tokens.StudentTokenizer;
+import io.swetraces.template.TemplateException;
+import java.io.IOException;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Counts cl100k_base tokens per trajectory: the tutorial's {@code traj_tokens} (message texts joined
+ * Counts tokens per trajectory. cl100k_base (with no student model): the tutorial's {@code traj_tokens} (message texts joined
  * by newlines), the rendered SFT text, and its assistant turns. Each worker thread keeps a
  * {@link ConversationTokens} with bounded memos of line and word counts, so text that repeats
  * across turns and rows is tokenized once, and a content is counted once for all three; counts are
  * exactly plain jtokkit's. It also counts the {@link SpecialTokenText special tokens written as
  * text} in the conversation. A trajectory holding text too long to count (see {@link
- * io.swetraces.tokens.PathologicalTextException}) is rejected.
+ * io.swetraces.tokens.PathologicalTextException}) is rejected. With a {@link StudentModel},
+ * {@code sft_tokens} is the student's count of its chat template's rendering; a conversation the
+ * template raises on is dropped from the SFT set ({@link #TEMPLATE_ERROR}).
  */
 public final class CountTokens extends PTransform<PCollection<Trajectory>, WithRejects<Trajectory>> {
-  private CountTokens() {}
+  /** The SFT drop reason of a conversation the student's chat template refuses (raises on). */
+  public static final String TEMPLATE_ERROR = "chat_template_error";
+
+  private final @Nullable StudentModel student;
+
+  private CountTokens(@Nullable StudentModel student) {
+    this.student = student;
+  }
 
   public static CountTokens cl100k() {
-    return new CountTokens();
+    return new CountTokens(null);
+  }
+
+  /**
+   * {@code sft_tokens} as the student model sees its training text: the conversation rendered by
+   * its chat template, counted by its tokenizer. The other counts stay cl100k's (the tutorial's).
+   */
+  public CountTokens withStudent(@Nullable StudentModel student) {
+    return new CountTokens(student);
   }
 
   @Override
   public WithRejects<Trajectory> expand(PCollection<Trajectory> trajectories) {
-    return new CountFn().applyTo(trajectories, "CountCl100kTokens");
+    return new CountFn(student).applyTo(trajectories, "CountCl100kTokens");
   }
 
   private static final class CountFn extends MeasureFn {
+    private final @Nullable StudentModel student;
     private transient ConversationTokens counter;
+    private transient ChatTemplate template;
+    private transient StudentTokenizer tokenizer;
+
+    CountFn(@Nullable StudentModel student) {
+      this.student = student;
+    }
 
     @Setup
-    public void setup() {
+    public void setup() throws IOException {
       counter = ConversationTokens.memoized();
+      if (student != null) {
+        template = student.template();
+        tokenizer = student.tokenizer();
+      }
     }
 
     @Override
     Trajectory measure(Trajectory t) {
       TokenCounts counts = counter.of(t.getMessages());
-      return t.toBuilder().setTokenCounts(TokenCounts.of(counts.getTrajTokens(), counts.getSftTokens(),
+      long sft = counts.getSftTokens();
+      String dropReason = t.getSftDropReason();
+      if (template != null) {
+        try {
+          sft = tokenizer.count(template.render(t.getMessages(), t.getTools()));
+        } catch (TemplateException e) {
+          dropReason = dropReason != null ? dropReason : TEMPLATE_ERROR;
+        }
+      }
+      return t.toBuilder().setSftDropReason(dropReason).setTokenCounts(TokenCounts.of(counts.getTrajTokens(), sft,
           counts.getAssistantTokens(), SpecialTokenText.count(t.getMessages()))).build();
     }
   }

@@ -23,7 +23,7 @@ public final class SftCriteria implements Serializable {
    * Every drop reason, in the order they are checked: the per-row integrity stages', the tutorial's,
    * then the duplicates among the examples left.
    */
-  public static final List<String> REASONS = List.of(RedactSecrets.DROP_REASON, ValidateToolCalls.REASON,
+  public static final List<String> REASONS = List.of(RedactSecrets.DROP_REASON, CountTokens.TEMPLATE_ERROR, ValidateToolCalls.REASON,
       Decontaminate.REASON, UNRESOLVED, OVER_BUDGET, LANGUAGE, EMPTY_PATCH, Deduplicate.DUPLICATE,
       Deduplicate.NEAR_DUPLICATE, Deduplicate.PER_INSTANCE);
 
