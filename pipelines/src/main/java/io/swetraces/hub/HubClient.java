@@ -78,7 +78,7 @@ final class HubClient {
     T read(Response r) throws IOException;
   }
 
-  /** {@code /api/datasets/REPO/revision/REV}: the commit ({@code sha}), gating and card data. */
+  /** {@code /api/datasets/REPO/revision/REV} (or {@code models}): the commit ({@code sha}), gating and card data. */
   JsonNode repoInfo(HubPath repoAt) throws IOException {
     return send("GET", api(repoAt, "revision", ""), null, repoAt, HubClient::page).json();
   }
@@ -107,7 +107,7 @@ final class HubClient {
 
   /** The resolve URL of a file: the Hub answers it, or redirects it to its storage. */
   URI resolve(HubPath file) {
-    return URI.create(settings.endpoint + "/datasets/" + file.repo + "/resolve/"
+    return URI.create(page(file) + "/resolve/"
         + encode(file.revisionOrDefault(), false) + "/" + encode(file.path, true));
   }
 
@@ -122,8 +122,13 @@ final class HubClient {
 
   private URI api(HubPath at, String endpoint, String path) {
     String tail = path.isEmpty() ? "" : "/" + encode(path, true);
-    return URI.create(settings.endpoint + "/api/datasets/" + at.repo + "/" + endpoint + "/"
+    return URI.create(settings.endpoint + "/api/" + at.kind + "/" + at.repo + "/" + endpoint + "/"
         + encode(at.revisionOrDefault(), false) + tail);
+  }
+
+  /** The repository's page: datasets live under {@code /datasets/}, models at the root. */
+  private String page(HubPath at) {
+    return settings.endpoint + (at.kind.equals(HubPath.MODELS) ? "" : "/" + HubPath.DATASETS) + "/" + at.repo;
   }
 
   /** One request, retried as the class says, its successful response handed to {@code reader}. */
@@ -182,22 +187,22 @@ final class HubClient {
   private HubException refusal(Response r, HubPath about) {
     String code = r.header("X-Error-Code");
     String server = r.header("X-Error-Message");
-    String page = settings.endpoint + "/datasets/" + about.repo;
+    String page = page(about);
     String message;
     boolean notFound = false;
     if ("GatedRepo".equals(code)) {
       message = settings.token == null
-          ? "dataset " + about.repo + " is gated: accept its conditions at " + page
+          ? about.noun() + " " + about.repo + " is gated: accept its conditions at " + page
               + " while logged in, then set HF_TOKEN to a token of that account (or save it with `hf auth login`)"
-          : "dataset " + about.repo + " is gated and this token's account has no access yet: accept its"
+          : about.noun() + " " + about.repo + " is gated and this token's account has no access yet: accept its"
               + " conditions at " + page + " with that account";
     } else if ("RepoNotFound".equals(code)) {
       notFound = true;
-      message = "dataset " + about.repo + " not found on " + settings.endpoint
+      message = about.noun() + " " + about.repo + " not found on " + settings.endpoint
           + (settings.token == null ? " (if it is private, set HF_TOKEN)" : "");
     } else if ("RevisionNotFound".equals(code)) {
       notFound = true;
-      message = "revision " + about.revisionOrDefault() + " not found in dataset " + about.repo;
+      message = "revision " + about.revisionOrDefault() + " not found in " + about.noun() + " " + about.repo;
     } else if ("EntryNotFound".equals(code) || r.status == 404) {
       notFound = true;
       message = what(about) + ": not found";

@@ -15,7 +15,8 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 
 /**
- * Beam's file system for {@code hf://datasets/OWNER/NAME[@REVISION]/PATH-OR-GLOB}, read-only.
+ * Beam's file system for {@code hf://datasets/OWNER/NAME[@REVISION]/PATH-OR-GLOB} (and
+ * {@code hf://models/...}), read-only.
  * Matching lists the repository tree (only from the folder before the first wildcard, and
  * recursively only when the glob spans folders); reading is a {@link HubReadChannel}.
  */

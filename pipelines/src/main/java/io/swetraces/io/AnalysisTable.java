@@ -68,6 +68,7 @@ public final class AnalysisTable {
           .addNullableStringField("contamination")
           .addNullableStringField("duplicate_of")
           .addNullableStringField("tool_call_error")
+          .addNullableInt64Field("sft_tokens_cut")
           .build();
 
   private AnalysisTable() {}
@@ -115,7 +116,8 @@ public final class AnalysisTable {
             r.getSpecialTokenTexts())
         .addValues(referenceColumns(r.getPatchMatch()))
         .addValue(r.getLabelSource())
-        .addValues(jsonObject(r.getSecretsRedacted()), r.getContamination(), r.getDuplicateOf(), r.getToolCallError())
+        .addValues(jsonObject(r.getSecretsRedacted()), r.getContamination(), r.getDuplicateOf(), r.getToolCallError(),
+            r.getSftTokensCut())
         .build();
   }
 

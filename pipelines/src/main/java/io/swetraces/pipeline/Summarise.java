@@ -122,6 +122,10 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
     if (r.getDuplicateOf() != null) {
       found.put("duplicate", 1L);
     }
+    if (r.getSftTokensCut() != null) {
+      found.put("shortened", 1L);
+      found.put("shortened:tokens_cut", r.getSftTokensCut());
+    }
     return found;
   }
 

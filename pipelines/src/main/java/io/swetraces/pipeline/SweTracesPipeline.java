@@ -1,6 +1,7 @@
 package io.swetraces.pipeline;
 
 import io.swetraces.chat.StudentModel;
+import io.swetraces.hub.Hub;
 import io.swetraces.hub.HubOptions;
 import io.swetraces.io.Inputs;
 import io.swetraces.io.OutputDir;
@@ -19,6 +20,7 @@ import io.swetraces.transforms.CurationMode;
 import io.swetraces.transforms.RedactSecrets;
 import io.swetraces.transforms.Selection;
 import io.swetraces.transforms.SftCriteria;
+import io.swetraces.transforms.TokenBudget;
 import io.swetraces.transforms.Tabulate;
 import io.swetraces.transforms.WithRejects;
 import java.io.IOException;
@@ -53,6 +55,7 @@ public final class SweTracesPipeline {
     Options.applyPreset(options);
     FileSystems.setDefaultPipelineOptions(options);
     RunnerTuning.resolveReads(options);
+    pinTokenizer(options);
     StudentModel student = student(options);
     if (student != null) {
       student.check();
@@ -99,7 +102,8 @@ public final class SweTracesPipeline {
     // 3. Analyse: each trajectory's tool uses, final patch and token counts.
     WithRejects<Trajectory> analysed =
         redacted.output().apply("Analyse",
-            Analyse.trajectories().withPatchCounting(o.getPatchCounting()).withStudent(student(o)));
+            Analyse.trajectories().withPatchCounting(o.getPatchCounting()).withStudent(student(o))
+                .withShorteningTo(shortenTo(o)));
     // 4. Curate: the SFT training set, and every other trajectory with the reason it was dropped.
     Selection curated = analysed.output().apply("Curate", curation(p, o));
     // 5. Tabulate: one analysis row per trajectory, kept or dropped; and every step's rejects, secrets redacted.
@@ -118,6 +122,21 @@ public final class SweTracesPipeline {
         .apply("AllWritten", Flatten.pCollections());
     // 7. Summarise: the run's figures, then the report, then summary.json last.
     Summarise.of(rows, rejects, read, written).apply("Summarise", Summarise.into(out, settings(o)));
+  }
+
+  /** The budget tool outputs are cut to fit, or 0 for examples over it to be dropped whole. */
+  private static long shortenTo(SweTracesOptions o) {
+    return o.getOverBudget() == SftOptions.OverBudget.SHORTEN && o.getBudgetOn() == TokenBudget.SFT_TOKENS
+        ? o.getMaxSftTokens() : 0;
+  }
+
+  /** A tokenizer on the Hub is read at the commit its revision names now, by every worker. */
+  private static void pinTokenizer(SweTracesOptions o) throws IOException {
+    String folder = o.getTokenizer() == null ? "" : o.getTokenizer().trim().replaceAll("/+$", "");
+    if (Hub.isHubPath(folder)) {
+      String file = Hub.pin(folder + "/" + StudentModel.TOKENIZER_FILE, o.as(HubOptions.class));
+      o.setTokenizer(file.substring(0, file.length() - StudentModel.TOKENIZER_FILE.length() - 1));
+    }
   }
 
   /** The student model {@code --tokenizer} and {@code --chatTemplate} name, or null for cl100k and ChatML. */
@@ -187,7 +206,7 @@ public final class SweTracesPipeline {
         o.getModel(),
         o.getLimitPerCombo(),
         o.getPatchCounting().name(),
-        criteria(o).toString(),
+        criteria(o) + (shortenTo(o) > 0 ? ", overBudget=SHORTEN" : ""),
         "preset=" + o.getPreset() + ", secrets=" + o.getSecrets() + ", toolCalls=" + o.getToolCalls()
             + ", decontaminate=" + o.getDecontaminate()
             + (o.getDecontaminateAgainst() == null ? "" : ", decontaminateAgainst=" + o.getDecontaminateAgainst())

@@ -85,6 +85,11 @@ public final class FakeHub implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** A model repository, created empty on first use (ids are shared with datasets'). */
+  public Repo model(String id) {
+    return repos.computeIfAbsent(id, Repo::new);
+  }
+
   /** A dataset repository, created empty on first use. */
   public Repo dataset(String id) {
     return repos.computeIfAbsent(id, Repo::new);
@@ -205,7 +210,7 @@ public final class FakeHub implements AutoCloseable {
         return;
       }
       String[] s = raw.split("/");
-      if (raw.startsWith("/api/datasets/") && s.length >= 6) {
+      if ((raw.startsWith("/api/datasets/") || raw.startsWith("/api/models/")) && s.length >= 6) {
         Repo repo = repos.get(decode(s[3]) + "/" + decode(s[4]));
         if (repo == null) {
           error(ex, 404, "RepoNotFound", "Repository not found");
@@ -225,18 +230,7 @@ public final class FakeHub implements AutoCloseable {
           text(ex, 404, "no such endpoint", null);
         }
       } else if (raw.startsWith("/datasets/") && s.length >= 7 && s[4].equals("resolve")) {
-        Repo repo = repos.get(decode(s[2]) + "/" + decode(s[3]));
-        if (repo == null) {
-          error(ex, 404, "RepoNotFound", "Repository not found");
-          return;
-        }
-        String revision = decode(s[5]);
-        Path root = repo.root(revision);
-        if (root == null) {
-          error(ex, 404, "RevisionNotFound", "Invalid rev id: " + revision);
-          return;
-        }
-        resolve(ex, repo, revision, root, joinDecoded(s, 6), auth, fault);
+        resolveIn(ex, decode(s[2]) + "/" + decode(s[3]), decode(s[5]), joinDecoded(s, 6), auth, fault);
       } else if (raw.startsWith("/cdn/") && s.length >= 5) {
         Path root = null;
         for (Repo repo : repos.values()) {
@@ -248,12 +242,30 @@ public final class FakeHub implements AutoCloseable {
           return;
         }
         serve(ex, file, joinDecoded(s, 3), fault);
+      } else if (s.length >= 6 && s[3].equals("resolve")) { // a model's file: /OWNER/NAME/resolve/REV/PATH
+        resolveIn(ex, decode(s[1]) + "/" + decode(s[2]), decode(s[4]), joinDecoded(s, 5), auth, fault);
       } else {
         text(ex, 404, "not found", null);
       }
     } catch (IOException e) {
       // The client went away (a timeout, a dropped range): nothing to answer.
     }
+  }
+
+  /** A file of a repository at a revision, or the Hub's error for a repository or revision it lacks. */
+  private void resolveIn(HttpExchange ex, String repoId, String revision, String path, String auth, Fault fault)
+      throws IOException {
+    Repo repo = repos.get(repoId);
+    if (repo == null) {
+      error(ex, 404, "RepoNotFound", "Repository not found");
+      return;
+    }
+    Path root = repo.root(revision);
+    if (root == null) {
+      error(ex, 404, "RevisionNotFound", "Invalid rev id: " + revision);
+      return;
+    }
+    resolve(ex, repo, revision, root, path, auth, fault);
   }
 
   private Fault takeFault(String path) {

@@ -32,7 +32,11 @@ public class HubPathTest {
     assertEquals("main", plain.revisionOrDefault());
     assertEquals("", plain.parent());
     assertEquals("hf://datasets/o/n@abc/README.md", plain.withRevision("abc").toString());
-    assertThrows(IllegalArgumentException.class, () -> HubPath.parse("hf://models/o/n/x"));
+    HubPath model = HubPath.parse("hf://models/Qwen/Qwen3-8B@abc/tokenizer.json");
+    assertEquals("models", model.kind);
+    assertEquals("Qwen/Qwen3-8B", model.repo);
+    assertEquals("hf://models/Qwen/Qwen3-8B@abc/tokenizer.json", model.toString());
+    assertThrows(IllegalArgumentException.class, () -> HubPath.parse("hf://spaces/o/n/x"));
     assertThrows(IllegalArgumentException.class, () -> HubPath.parse("hf://datasets/o"));
     assertThrows(IllegalArgumentException.class, () -> HubPath.parse("hf://datasets/o/n@/x"));
   }

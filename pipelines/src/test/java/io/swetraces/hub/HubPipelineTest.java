@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swetraces.text.Json;
+import io.swetraces.pipeline.StudentModelTest;
 import io.swetraces.pipeline.SweTracesOptions;
 import io.swetraces.pipeline.SweTracesPipeline;
 import java.io.IOException;
@@ -98,6 +99,31 @@ public class HubPipelineTest {
     List<String> expected = content(local);
     assertEquals(43 + 1, expected.stream().filter(l -> l.startsWith("analysis: ")).count());
     assertEquals(expected, content(remote));
+  }
+
+  @Test
+  public void aStudentTokenizerIsReadFromAModelRepositoryAtItsPinnedCommit() throws IOException {
+    Path model = tmp.newFolder("student-model").toPath();
+    Files.copy(Path.of("..", "transforms", "src", "test", "resources", "io", "swetraces", "template",
+        "qwen3-tokenizer_config.json"), model.resolve("tokenizer_config.json"));
+    Files.writeString(model.resolve("tokenizer.json"), StudentModelTest.bytesOnlyTokenizer());
+    String commit = hub.model("acme/student").commit("main", model);
+    Path out = run("student", "--input=" + tree + "/data/**/*.parquet", "--tokenizer=hf://models/acme/student",
+        "--decontaminate=FLAG", "--requireResolved=false");
+    JsonNode settings = Json.MAPPER.readTree(out.resolve("summary.json").toFile()).path("settings");
+    assertEquals("hf://models/acme/student@" + commit, settings.path("tokenizer").asText());
+    List<String> sft = new ArrayList<>();
+    try (var files = Files.list(out.resolve("sft"))) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+        sft.addAll(Files.readAllLines(f));
+      }
+    }
+    assertTrue(sft.size() > 0);
+    for (String line : sft) {
+      JsonNode r = Json.parse(line);
+      assertTrue(r.path("text").asText().startsWith("<|im_start|>"));
+      assertEquals(r.path("text").asText().getBytes(StandardCharsets.UTF_8).length, r.path("sft_tokens").asLong());
+    }
   }
 
   @Test

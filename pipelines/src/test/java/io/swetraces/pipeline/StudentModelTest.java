@@ -106,7 +106,7 @@ public class StudentModelTest {
   }
 
   /** A byte-level BPE tokenizer whose vocabulary is the 256 bytes and which merges nothing. */
-  private static String bytesOnlyTokenizer() {
+  public static String bytesOnlyTokenizer() {
     ObjectNode vocab = Json.MAPPER.createObjectNode();
     int n = 0;
     for (int b = 0; b < 256; b++) {

@@ -22,6 +22,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class StudentModel implements Serializable {
   private static final long serialVersionUID = 1L;
+  public static final String TOKENIZER_FILE = "tokenizer.json";
   private static final Map<StudentModel, ChatTemplate> TEMPLATES = new ConcurrentHashMap<>();
   private static final Map<StudentModel, StudentTokenizer> TOKENIZERS = new ConcurrentHashMap<>();
 
@@ -44,8 +45,8 @@ public final class StudentModel implements Serializable {
   /** Fails now, with the file named, if the template does not load or the tokenizer is missing. */
   public void check() throws IOException {
     template();
-    if (!exists(folder + "/tokenizer.json")) {
-      throw new IOException("--tokenizer: no file " + folder + "/tokenizer.json");
+    if (!exists(folder + "/" + TOKENIZER_FILE)) {
+      throw new IOException("--tokenizer: no file " + folder + "/" + TOKENIZER_FILE);
     }
   }
 
@@ -70,7 +71,7 @@ public final class StudentModel implements Serializable {
     try {
       return TOKENIZERS.computeIfAbsent(this, m -> {
         try {
-          return StudentTokenizer.of(bytes(folder + "/tokenizer.json"));
+          return StudentTokenizer.of(bytes(folder + "/" + TOKENIZER_FILE));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -73,6 +73,9 @@ public abstract class AnalysisRow {
 
   public abstract @Nullable String getToolCallError();
 
+  /** Tokens cut from the example's tool outputs to fit the budget, or null. */
+  public abstract @Nullable Long getSftTokensCut();
+
   public abstract long getSftTokens();
 
   public abstract long getAssistantTokens();
@@ -156,6 +159,7 @@ public abstract class AnalysisRow {
         .setContamination(t.getContamination())
         .setDuplicateOf(t.getDuplicateOf())
         .setToolCallError(t.getToolCallError())
+        .setSftTokensCut(t.getSftTokensCut())
         .setSftTokens(tokens.getSftTokens())
         .setAssistantTokens(tokens.getAssistantTokens())
         .setSpecialTokenTexts(tokens.getSpecialTokenTexts())
@@ -233,6 +237,8 @@ public abstract class AnalysisRow {
     public abstract Builder setDuplicateOf(@Nullable String duplicateOf);
 
     public abstract Builder setToolCallError(@Nullable String toolCallError);
+
+    public abstract Builder setSftTokensCut(@Nullable Long sftTokensCut);
 
     public abstract Builder setSftTokens(long sftTokens);
 

@@ -100,6 +100,9 @@ public abstract class Trajectory {
   /** The first problem with this trajectory's tool calls ({@code undefined_tool: x}), or null. */
   public abstract @Nullable String getToolCallError();
 
+  /** Tokens cut from its tool outputs to fit the budget ({@code --overBudget=SHORTEN}), or null when none were. */
+  public abstract @Nullable Long getSftTokensCut();
+
   /** Why FilterSft dropped it; null when kept or not filtered yet. */
   public abstract @Nullable String getSftDropReason();
 
@@ -195,6 +198,8 @@ public abstract class Trajectory {
     public abstract Builder setDuplicateOf(@Nullable String duplicateOf);
 
     public abstract Builder setToolCallError(@Nullable String toolCallError);
+
+    public abstract Builder setSftTokensCut(@Nullable Long sftTokensCut);
 
     public abstract Builder setSftDropReason(@Nullable String sftDropReason);
 

@@ -1,14 +1,17 @@
 package io.swetraces.transforms;
 
 import io.swetraces.chat.ChatTemplate;
+import io.swetraces.chat.Shortener;
 import io.swetraces.chat.StudentModel;
 import io.swetraces.model.TokenCounts;
 import io.swetraces.model.Trajectory;
 import io.swetraces.tokens.ConversationTokens;
 import io.swetraces.tokens.SpecialTokenText;
 import io.swetraces.tokens.StudentTokenizer;
+import io.swetraces.tokens.TokenCounter;
 import io.swetraces.template.TemplateException;
 import java.io.IOException;
+import java.util.List;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -29,13 +32,15 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, WithR
   public static final String TEMPLATE_ERROR = "chat_template_error";
 
   private final @Nullable StudentModel student;
+  private final long shortenTo;
 
-  private CountTokens(@Nullable StudentModel student) {
+  private CountTokens(@Nullable StudentModel student, long shortenTo) {
     this.student = student;
+    this.shortenTo = shortenTo;
   }
 
   public static CountTokens cl100k() {
-    return new CountTokens(null);
+    return new CountTokens(null, 0);
   }
 
   /**
@@ -43,22 +48,32 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, WithR
    * its chat template, counted by its tokenizer. The other counts stay cl100k's (the tutorial's).
    */
   public CountTokens withStudent(@Nullable StudentModel student) {
-    return new CountTokens(student);
+    return new CountTokens(student, shortenTo);
+  }
+
+  /**
+   * Conversations whose SFT text is over {@code budget} tokens get their longest tool outputs cut
+   * to fit ({@link Shortener}); 0 leaves them whole, for the budget filter to drop.
+   */
+  public CountTokens withShorteningTo(long budget) {
+    return new CountTokens(student, budget);
   }
 
   @Override
   public WithRejects<Trajectory> expand(PCollection<Trajectory> trajectories) {
-    return new CountFn(student).applyTo(trajectories, "CountCl100kTokens");
+    return new CountFn(student, shortenTo).applyTo(trajectories, "CountCl100kTokens");
   }
 
   private static final class CountFn extends MeasureFn {
     private final @Nullable StudentModel student;
+    private final long shortenTo;
     private transient ConversationTokens counter;
     private transient ChatTemplate template;
     private transient StudentTokenizer tokenizer;
 
-    CountFn(@Nullable StudentModel student) {
+    CountFn(@Nullable StudentModel student, long shortenTo) {
       this.student = student;
+      this.shortenTo = shortenTo;
     }
 
     @Setup
@@ -82,8 +97,24 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, WithR
           dropReason = dropReason != null ? dropReason : TEMPLATE_ERROR;
         }
       }
-      return t.toBuilder().setSftDropReason(dropReason).setTokenCounts(TokenCounts.of(counts.getTrajTokens(), sft,
+      Trajectory.Builder out = t.toBuilder();
+      if (shortenTo > 0 && sft > shortenTo && dropReason == null) {
+        Shortener.Shortened fit = shortener(t.getTools()).fit(t.getMessages(), shortenTo);
+        if (fit != null) {
+          sft = fit.tokens();
+          out.setMessages(fit.messages()).setSftTokensCut(fit.tokensCut());
+        }
+      }
+      return out.setSftDropReason(dropReason).setTokenCounts(TokenCounts.of(counts.getTrajTokens(), sft,
           counts.getAssistantTokens(), SpecialTokenText.count(t.getMessages()))).build();
+    }
+
+    /** Cuts measured as the budget is: the student's rendering and tokenizer, else ChatML in cl100k. */
+    private Shortener shortener(List<String> tools) {
+      if (template == null) {
+        return new Shortener(m -> counter.of(m).getSftTokens(), TokenCounter::count);
+      }
+      return new Shortener(m -> tokenizer.count(template.render(m, tools)), tokenizer::count);
     }
   }
 }
