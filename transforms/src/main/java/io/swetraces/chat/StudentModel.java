@@ -38,10 +38,6 @@ public final class StudentModel implements Serializable {
     return new StudentModel(folder, templateFile == null || templateFile.isBlank() ? null : templateFile);
   }
 
-  public String folder() {
-    return folder;
-  }
-
   /** Fails now, with the file named, if the template does not load or the tokenizer is missing. */
   public void check() throws IOException {
     template();

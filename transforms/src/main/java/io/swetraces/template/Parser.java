@@ -134,7 +134,7 @@ final class Parser {
     if (!accept(Type.NAME, "in")) {
       throw new TemplateException("expected 'in' in a for loop");
     }
-    Expr iterable = ternaryFree();
+    Expr iterable = or(); // no trailing `if`: that is the loop's filter
     Expr filter = accept(Type.NAME, "if") ? expression() : null;
     closeStatement();
     List<Stmt> body = block(Set.of("else", "endfor"));
@@ -231,11 +231,6 @@ final class Parser {
       return new Node.Ternary(condition, value, otherwise);
     }
     return value;
-  }
-
-  /** An expression without a trailing {@code if} (a for loop's iterable, before its filter). */
-  private Expr ternaryFree() {
-    return or();
   }
 
   private Expr or() {

@@ -26,10 +26,6 @@ public final class Template implements Serializable {
     return new Template(source);
   }
 
-  public String source() {
-    return source;
-  }
-
   /** A value as templates see it: integers as {@code Long}, decimals as {@code Double}, containers copied. */
   static Object value(Object v) {
     if (v instanceof Integer || v instanceof Short || v instanceof Byte || v instanceof java.math.BigInteger) {
