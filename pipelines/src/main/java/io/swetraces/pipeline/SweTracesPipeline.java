@@ -195,6 +195,7 @@ public final class SweTracesPipeline {
   }
 
   private static RunSummary.Settings settings(SweTracesOptions o) {
+    StudentModel student = student(o);
     boolean dataset = o.getDataset() != null && !o.getDataset().isBlank();
     return new RunSummary.Settings(
         dataset ? null : o.getInput(),
@@ -213,7 +214,7 @@ public final class SweTracesPipeline {
             + ", deduplicate=" + o.getDeduplicate()
             + ", nearDuplicates=" + o.getNearDuplicates()
             + ", maxPerInstance=" + o.getMaxPerInstance(),
-        student(o) == null ? null : student(o).toString());
+        student == null ? null : student.toString());
   }
 
   private static List<String> list(@Nullable List<String> values) {

@@ -39,10 +39,11 @@ public final class Shortener {
     List<Integer> outputs = outputs(messages);
     int[] head = new int[messages.size()];
     int[] tail = new int[messages.size()];
+    long[] cutTokens = new long[messages.size()];
     for (int i : outputs) {
       head[i] = messages.get(i).getContent().length();
     }
-    List<Message> current = messages;
+    List<Message> current = new ArrayList<>(messages);
     long tokens = conversationTokens.applyAsLong(current);
     for (int round = 0; round < MAX_ROUNDS && tokens > budget; round++) {
       int longest = -1;
@@ -73,37 +74,30 @@ public final class Shortener {
       if (tail[longest] > 0 && Character.isLowSurrogate(content.charAt(content.length() - tail[longest]))) {
         tail[longest]--;
       }
-      current = cut(messages, outputs, head, tail);
+      // Only the output just cut changes: its middle is counted once, for its marker and the total.
+      cutTokens[longest] = textTokens.applyAsLong(
+          content.substring(head[longest], content.length() - tail[longest]));
+      current.set(longest, cut(messages.get(longest), head[longest], tail[longest], cutTokens[longest]));
       tokens = conversationTokens.applyAsLong(current);
     }
     if (tokens > budget) {
       return null;
     }
-    long cutTokens = 0;
-    for (int i : outputs) {
-      String content = messages.get(i).getContent();
-      if (head[i] + tail[i] < content.length()) {
-        cutTokens += textTokens.applyAsLong(content.substring(head[i], content.length() - tail[i]));
-      }
+    long total = 0;
+    for (long n : cutTokens) {
+      total += n;
     }
-    return new Shortened(current, tokens, cutTokens);
+    return new Shortened(current, tokens, total);
   }
 
-  private List<Message> cut(List<Message> messages, List<Integer> outputs, int[] head, int[] tail) {
-    List<Message> out = new ArrayList<>(messages);
-    for (int i : outputs) {
-      Message m = messages.get(i);
-      String content = m.getContent();
-      if (head[i] + tail[i] < content.length()) {
-        String middle = content.substring(head[i], content.length() - tail[i]);
-        String marker = "\n[... " + textTokens.applyAsLong(middle) + " tokens cut ...]\n";
-        out.set(i, Message.builder().setRole(m.getRole())
-            .setContent(content.substring(0, head[i]) + marker + content.substring(content.length() - tail[i]))
-            .setReasoningContent(m.getReasoningContent()).setToolCalls(m.getToolCalls())
-            .setToolCallId(m.getToolCallId()).setName(m.getName()).build());
-      }
-    }
-    return out;
+  /** The message with all but the first {@code head} and last {@code tail} characters of its content cut. */
+  private static Message cut(Message m, int head, int tail, long tokensCut) {
+    String content = m.getContent();
+    String marker = "\n[... " + tokensCut + " tokens cut ...]\n";
+    return Message.builder().setRole(m.getRole())
+        .setContent(content.substring(0, head) + marker + content.substring(content.length() - tail))
+        .setReasoningContent(m.getReasoningContent()).setToolCalls(m.getToolCalls())
+        .setToolCallId(m.getToolCallId()).setName(m.getName()).build();
   }
 
   /** The messages that may be cut: tool outputs, else observations. */

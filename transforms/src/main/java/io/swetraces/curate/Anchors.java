@@ -36,6 +36,7 @@ final class Anchors implements Serializable {
   private final int[][] ends;
   private final boolean[] found;
 
+  private static final int MAX_KEPT_BUFFER = 1 << 20;
   private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[4096]);
 
   Anchors(List<String> words) {
@@ -114,7 +115,9 @@ final class Anchors implements Serializable {
     char[] chars = BUFFER.get();
     if (chars.length < text.length()) {
       chars = new char[Math.max(text.length(), 2 * chars.length)];
-      BUFFER.set(chars);
+      if (chars.length <= MAX_KEPT_BUFFER) {
+        BUFFER.set(chars); // a huge row's copy is not kept for the thread's lifetime
+      }
     }
     int length = text.length();
     text.getChars(0, length, chars, 0);

@@ -13,6 +13,13 @@ import java.util.Map;
 public final class Template implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** range, namespace, raise_exception, strftime_now: stateless, shared by every rendering. */
+  private static final Interpreter.Scope GLOBALS = new Interpreter.Scope(null);
+
+  static {
+    Builtins.globals().forEach(GLOBALS::set);
+  }
+
   private final String source;
   private transient volatile List<Stmt> parsed;
 
@@ -57,9 +64,7 @@ public final class Template implements Serializable {
       body = Parser.parse(source);
       parsed = body;
     }
-    Interpreter.Scope globals = new Interpreter.Scope(null);
-    Builtins.globals().forEach(globals::set);
-    Interpreter.Scope scope = new Interpreter.Scope(globals);
+    Interpreter.Scope scope = new Interpreter.Scope(GLOBALS);
     variables.forEach((name, value) -> scope.set(name, value(value)));
     StringBuilder out = new StringBuilder();
     try {

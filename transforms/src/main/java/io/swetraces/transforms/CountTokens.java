@@ -17,15 +17,16 @@ import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Counts tokens per trajectory. cl100k_base (with no student model): the tutorial's {@code traj_tokens} (message texts joined
- * by newlines), the rendered SFT text, and its assistant turns. Each worker thread keeps a
+ * Counts tokens per trajectory in cl100k_base: the tutorial's {@code traj_tokens} (message texts
+ * joined by newlines), the rendered SFT text, and its assistant turns. Each worker thread keeps a
  * {@link ConversationTokens} with bounded memos of line and word counts, so text that repeats
  * across turns and rows is tokenized once, and a content is counted once for all three; counts are
  * exactly plain jtokkit's. It also counts the {@link SpecialTokenText special tokens written as
  * text} in the conversation. A trajectory holding text too long to count (see {@link
  * io.swetraces.tokens.PathologicalTextException}) is rejected. With a {@link StudentModel},
  * {@code sft_tokens} is the student's count of its chat template's rendering; a conversation the
- * template raises on is dropped from the SFT set ({@link #TEMPLATE_ERROR}).
+ * template raises on is dropped from the SFT set ({@link #TEMPLATE_ERROR}). With a budget to
+ * shorten to, a conversation over it has its longest tool outputs cut ({@link Shortener}).
  */
 public final class CountTokens extends PTransform<PCollection<Trajectory>, WithRejects<Trajectory>> {
   /** The SFT drop reason of a conversation the student's chat template refuses (raises on). */
