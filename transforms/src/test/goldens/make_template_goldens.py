@@ -57,6 +57,15 @@ def special(token):
     return token if token is None or isinstance(token, str) else token["content"]
 
 
+def sft_records(sft_dir):
+    """A run's SFT records, by trajectory id."""
+    records = []
+    for path in glob.glob(os.path.join(sft_dir, "sft", "*.jsonl")):
+        with open(path, encoding="utf-8") as f:
+            records += [json.loads(line) for line in f if line.strip()]
+    return sorted(records, key=lambda r: r["trajectory_id"])
+
+
 def main(sft_dir, templates_dir):
     env = environment()
     with open(os.path.join(RESOURCES, "template-cases.json"), encoding="utf-8") as f:
@@ -70,11 +79,7 @@ def main(sft_dir, templates_dir):
     with open(os.path.join(RESOURCES, "template-cases.python.json"), "w", encoding="utf-8") as f:
         f.write(json.dumps(out, indent=1, ensure_ascii=False) + "\n")
 
-    records = []
-    for path in glob.glob(os.path.join(sft_dir, "sft", "*.jsonl")):
-        with open(path, encoding="utf-8") as f:
-            records += [json.loads(line) for line in f if line.strip()]
-    records.sort(key=lambda r: r["trajectory_id"])
+    records = sft_records(sft_dir)
     lines = []
     for record in records:
         for name in ("qwen3", "llama3", "deepseek_v3"):

@@ -1,5 +1,6 @@
 package io.swetraces.io;
 
+import io.swetraces.chat.SftFormat;
 import io.swetraces.fs.AtomicFiles;
 import io.swetraces.hub.Hub;
 import java.io.File;
@@ -8,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -33,18 +36,25 @@ public final class OutputDir {
   public static final String REJECTS = "rejects";
   public static final String REPORT = "report";
   public static final String SUMMARY = "summary.json";
+  /** The dataset card, which makes the folder a Hugging Face dataset. */
+  public static final String CARD = "README.md";
 
+  /** The folders of the trainer formats, {@code sft/openai|...}. */
+  private static final String FORMATS = Arrays.stream(SftFormat.values()).map(SftFormat::folder)
+      .collect(Collectors.joining("|", "sft/(", ")"));
   /** Exactly the files a run writes, by path inside the directory; temporary ones included. */
   private static final Pattern OURS = Pattern.compile(String.join("|",
       "analysis/analysis-\\d{5}-of-\\d{5}\\.(csv|parquet)",
       "sft/sft-\\d{5}-of-\\d{5}\\.jsonl",
+      FORMATS + "/train-\\d{5}-of-\\d{5}\\.(jsonl|parquet)",
+      "README\\.md",
       "rejects/rejects-\\d{5}-of-\\d{5}\\.jsonl",
       "report/(report|examples)\\.html",
       "report/charts/[a-z0-9-]+\\.(png|svg)",
       "summary\\.json",
       // AtomicFiles' temporaries, and the Parquet writer's work folder, left by a killed run.
-      "((analysis|sft|rejects|report|report/charts)/)?\\.[^/]+\\.tmp-[0-9a-f-]{36}",
-      "analysis/\\.temp-beam(/.*)?"));
+      "((analysis|sft|" + FORMATS + "|rejects|report|report/charts)/)?\\.[^/]+\\.tmp-[0-9a-f-]{36}",
+      "(analysis|" + FORMATS + ")/\\.temp-beam(/.*)?"));
   private static final Pattern GLOB = Pattern.compile("[*?\\[\\]{}]");
 
   private final String dir;

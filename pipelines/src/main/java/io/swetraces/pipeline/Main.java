@@ -35,7 +35,7 @@ public final class Main {
     ConsoleTables.print(SweTracesPipeline.readSummary(options), System.out);
     System.out.println();
     System.out.println("Outputs written under " + options.getOutput()
-        + "/ (analysis/, sft/, rejects/, report/report.html, summary.json)");
+        + "/ (analysis/, sft/, rejects/, report/report.html, README.md dataset card, summary.json)");
   }
 
   /** Whether Beam-style arguments set the option {@code name} ({@code --name} or {@code --name=value}). */

@@ -103,7 +103,7 @@ public final class RunnerTuning {
   private static void renderEmptyReport() {
     try {
       ReportPage.render(RunSummary.of(new AnalysisStats(), 0, 0, Map.of(),
-          new RunSummary.Settings(null, null, null, null, "", null, null, 0, "", "", "", null)));
+          new RunSummary.Settings(null, null, null, null, "", null, null, 0, "", "", "", null, "")));
     } catch (RuntimeException | LinkageError | AWTError e) {
       // Only time is lost: the run's own render meets the same failure and reports it.
     }

@@ -1,9 +1,11 @@
 package io.swetraces.pipeline;
 
+import io.swetraces.chat.SftFormat;
 import io.swetraces.io.OutputDir;
 import io.swetraces.io.ReadTrajectories;
 import io.swetraces.model.AnalysisRow;
 import io.swetraces.model.Reject;
+import io.swetraces.report.WriteDatasetCard;
 import io.swetraces.report.WriteReport;
 import io.swetraces.stats.AnalysisStats;
 import io.swetraces.stats.AnalysisStatsFn;
@@ -18,6 +20,7 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -48,14 +51,17 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
 
   private final OutputDir out;
   private final RunSummary.Settings settings;
+  private final List<SftFormat> formats;
 
-  private Summarise(OutputDir out, RunSummary.Settings settings) {
+  private Summarise(OutputDir out, RunSummary.Settings settings, List<SftFormat> formats) {
     this.out = out;
     this.settings = settings;
+    this.formats = formats;
   }
 
-  static Summarise into(OutputDir out, RunSummary.Settings settings) {
-    return new Summarise(out, settings);
+  /** The figures, report and dataset card (whose configs are the exported {@code formats}) of a run. */
+  static Summarise into(OutputDir out, RunSummary.Settings settings, List<SftFormat> formats) {
+    return new Summarise(out, settings, formats);
   }
 
   /** Trajectory ids shown per integrity finding in the summary and the report. */
@@ -90,6 +96,12 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
                 .map(e -> KV.of(e.getKey(), KV.of(e.getValue(), exampleId(r)))).toList()))
         .apply("CountFindings", Combine.perKey(new FindingsFn(EXAMPLES_PER_FINDING)))
         .apply("FindingLookup", View.asMap());
+    PCollectionView<Map<String, Long>> sftLicenses = run.get(ANALYSIS)
+        .apply("KeptRows", Filter.by(AnalysisRow::sftKept))
+        .apply("SftLicenses", MapElements.into(TypeDescriptors.strings())
+            .via(r -> r.getLicense() == null ? WriteDatasetCard.unknownLicense() : r.getLicense()))
+        .apply("CountSftLicenses", Count.perElement())
+        .apply("SftLicenseLookup", View.asMap());
     PCollectionView<Map<String, Long>> rejectsByReason = run.get(REJECTS)
         .apply("RejectReasons", MapElements.into(TypeDescriptors.strings()).via(Reject::getReason))
         .apply("CountRejectReasons", Count.perElement())
@@ -103,6 +115,7 @@ final class Summarise extends PTransform<PCollectionTuple, PDone> {
                 labelConflicts, integrity))
         .setCoder(SerializableCoder.of(RunSummary.class))
         .apply("WriteReport", WriteReport.to(out.path(OutputDir.REPORT)))
+        .apply("WriteDatasetCard", WriteDatasetCard.to(out.path(OutputDir.CARD), formats, sftLicenses))
         .apply("WriteSummary", WriteSummary.to(out.path(OutputDir.SUMMARY)))
         .apply("ReleaseOutput", out.releaseAfter());
     return PDone.in(run.getPipeline());

@@ -1,5 +1,7 @@
 package io.swetraces.pipeline;
 
+import io.swetraces.chat.LossMask;
+import io.swetraces.chat.SftFormat;
 import io.swetraces.chat.StudentModel;
 import io.swetraces.hub.Hub;
 import io.swetraces.hub.HubOptions;
@@ -15,13 +17,14 @@ import io.swetraces.model.Trajectory;
 import io.swetraces.report.WriteExamples;
 import io.swetraces.stats.RunSummary;
 import io.swetraces.transforms.Analyse;
+import io.swetraces.transforms.CountTokens;
 import io.swetraces.transforms.Curate;
 import io.swetraces.transforms.CurationMode;
 import io.swetraces.transforms.RedactSecrets;
 import io.swetraces.transforms.Selection;
 import io.swetraces.transforms.SftCriteria;
-import io.swetraces.transforms.TokenBudget;
 import io.swetraces.transforms.Tabulate;
+import io.swetraces.transforms.TokenBudget;
 import io.swetraces.transforms.WithRejects;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,8 +105,9 @@ public final class SweTracesPipeline {
     // 3. Analyse: each trajectory's tool uses, final patch and token counts.
     WithRejects<Trajectory> analysed =
         redacted.output().apply("Analyse",
-            Analyse.trajectories().withPatchCounting(o.getPatchCounting()).withStudent(student(o))
-                .withShorteningTo(shortenTo(o)));
+            Analyse.trajectories().withPatchCounting(o.getPatchCounting())
+                .withTokenCounting(CountTokens.cl100k().withStudent(student(o)).withShorteningTo(shortenTo(o))
+                    .withLossMask(lossMask(o))));
     // 4. Curate: the SFT training set, and every other trajectory with the reason it was dropped.
     Selection curated = analysed.output().apply("Curate", curation(p, o));
     // 5. Tabulate: one analysis row per trajectory, kept or dropped; and every step's rejects, secrets redacted.
@@ -116,18 +120,28 @@ public final class SweTracesPipeline {
     // 6. Write: the analysis table, the SFT set and the rejects; and a page of examples of each group.
     PCollection<String> written = PCollectionList
         .of(WriteOutputs.of(rows, curated.kept(), rejects)
-            .apply("Write", WriteOutputs.to(out).withNumShards(o.getNumShards()).withStudent(student(o))))
+            .apply("Write", WriteOutputs.to(out).withNumShards(o.getNumShards()).withStudent(student(o))
+                .withLossMask(lossMask(o)).withFormats(formats(o))))
         .and(PCollectionList.of(curated.kept()).and(curated.dropped())
             .apply("WriteExamples", WriteExamples.to(out.path(OutputDir.REPORT))))
         .apply("AllWritten", Flatten.pCollections());
     // 7. Summarise: the run's figures, then the report, then summary.json last.
-    Summarise.of(rows, rejects, read, written).apply("Summarise", Summarise.into(out, settings(o)));
+    Summarise.of(rows, rejects, read, written).apply("Summarise", Summarise.into(out, settings(o), formats(o)));
   }
 
   /** The budget tool outputs are cut to fit, or 0 for examples over it to be dropped whole. */
   private static long shortenTo(SweTracesOptions o) {
     return o.getOverBudget() == SftOptions.OverBudget.SHORTEN && o.getBudgetOn() == TokenBudget.SFT_TOKENS
         ? o.getMaxSftTokens() : 0;
+  }
+
+  private static LossMask lossMask(TrainingOptions o) {
+    return new LossMask(o.getTrainOn(), o.getReasoning());
+  }
+
+  /** The export formats asked for, each once, in the order given. */
+  private static List<SftFormat> formats(TrainingOptions o) {
+    return o.getSftFormat() == null ? List.of() : o.getSftFormat().stream().distinct().toList();
   }
 
   /** A tokenizer on the Hub is read at the commit its revision names now, by every worker. */
@@ -197,6 +211,7 @@ public final class SweTracesPipeline {
   private static RunSummary.Settings settings(SweTracesOptions o) {
     StudentModel student = student(o);
     boolean dataset = o.getDataset() != null && !o.getDataset().isBlank();
+    String formats = formats(o).stream().map(SftFormat::folder).collect(Collectors.joining(","));
     return new RunSummary.Settings(
         dataset ? null : o.getInput(),
         dataset ? o.getDataset().trim() : null,
@@ -214,7 +229,8 @@ public final class SweTracesPipeline {
             + ", deduplicate=" + o.getDeduplicate()
             + ", nearDuplicates=" + o.getNearDuplicates()
             + ", maxPerInstance=" + o.getMaxPerInstance(),
-        student == null ? null : student.toString());
+        student == null ? null : student.toString(),
+        lossMask(o) + ", sftFormat=" + (formats.isEmpty() ? "none" : formats));
   }
 
   private static List<String> list(@Nullable List<String> values) {

@@ -120,7 +120,8 @@ public record RunSummary(
       String patchCounting,
       String sftCriteria,
       String curation,
-      @Nullable String tokenizer)
+      @Nullable String tokenizer,
+      String training)
       implements Serializable {
     /** The settings as {@code summary.json} names and orders them. */
     public Map<String, String> entries() {

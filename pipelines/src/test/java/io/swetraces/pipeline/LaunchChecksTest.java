@@ -79,7 +79,8 @@ public class LaunchChecksTest {
   @Test
   public void overwritingRemovesOnlyWhatARunWrote() throws Exception {
     Path out = dir("out");
-    Runs.run(SAMPLE, out);
+    Runs.run(SAMPLE, out, "--sftFormat=openai,sharegpt,text");
+    assertTrue(Files.exists(out.resolve(OutputDir.CARD)));
     List<String> foreign = List.of("summary.json.bak", "sft/mine.jsonl", "analysis/notes.csv", "report/extra.html");
     for (String f : foreign) {
       Files.writeString(out.resolve(f), "mine", StandardCharsets.UTF_8);
@@ -94,8 +95,8 @@ public class LaunchChecksTest {
       Files.delete(out.resolve(f));
     }
     Runs.run(SAMPLE, out, "--overwrite", "--numShards=2");
-    try (Stream<Path> sft = Files.list(out.resolve("sft"))) {
-      assertEquals(2, sft.count());
+    try (Stream<Path> sft = Files.walk(out.resolve("sft"))) {
+      assertEquals(2, sft.filter(Files::isRegularFile).count());
     }
   }
 

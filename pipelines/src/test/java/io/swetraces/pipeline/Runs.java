@@ -36,7 +36,7 @@ final class Runs {
   static List<String> lines(Path output, String dir) throws IOException {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(output.resolve(dir))) {
-      for (Path f : files.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+      for (Path f : files.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")).sorted().toList()) {
         if (!f.toString().endsWith(".parquet")) {
           lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
         }

@@ -49,10 +49,11 @@ public class StudentModelTest {
     return out;
   }
 
-  private List<JsonNode> sftRecords(String tokenizer) throws Exception {
+  private List<JsonNode> sftRecords(String tokenizer, String... extra) throws Exception {
     Path out = tmp.newFolder().toPath();
     List<String> args = new ArrayList<>(List.of(EVERY_ROW_KEPT));
     args.add("--tokenizer=" + tokenizer);
+    args.addAll(List.of(extra));
     RunSummary summary = Runs.run(Runs.SAMPLE.resolve("oswt-sample.jsonl") + ","
         + Runs.SAMPLE.resolve("planted-curation.jsonl"), out, args.toArray(new String[0]));
     assertEquals(24, summary.counts().sftKept());
@@ -73,16 +74,43 @@ public class StudentModelTest {
    */
   @Test
   public void qwen3TemplateRendersEveryRecordAsTransformersDoes() throws Exception {
-    Path folder = tmp.newFolder("bytes-tokenizer").toPath();
-    Files.copy(GOLDENS.resolve("qwen3-tokenizer_config.json"), folder.resolve("tokenizer_config.json"));
-    Files.writeString(folder.resolve("tokenizer.json"), bytesOnlyTokenizer());
     Map<String, String[]> goldens = goldens();
-    for (JsonNode r : sftRecords(folder.toString())) {
+    for (JsonNode r : sftRecords(qwen3WithBytes())) {
       String text = r.get("text").asText();
       String id = r.get("trajectory_id").asText();
       assertEquals(id, goldens.get(id + " qwen3")[0], sha256(text));
       assertEquals(id, text.getBytes(StandardCharsets.UTF_8).length, r.get("sft_tokens").asLong());
     }
+  }
+
+  /**
+   * The assistant tokens are those of the trained turns' parts of the text, each counted alone:
+   * with bytes for tokens, the UTF-8 length of the parts Python's jinja2 finds for each setting.
+   */
+  @Test
+  public void assistantTokensCountTheTrainedPartsOfTheText() throws Exception {
+    Map<String, Long> goldens = new TreeMap<>();
+    for (String line : Files.readAllLines(GOLDENS.resolve("trained-spans.python.jsonl"), StandardCharsets.UTF_8)) {
+      JsonNode g = Json.parse(line);
+      goldens.put(g.get("trajectory_id").asText() + " " + g.get("train_on").asText() + " "
+          + g.get("reasoning").asText(), g.get("bytes").asLong());
+    }
+    String tokenizer = qwen3WithBytes();
+    for (String[] setting : List.of(new String[] {"ALL", "KEEP"}, new String[] {"LAST", "KEEP"},
+        new String[] {"FINAL", "MASK"})) {
+      for (JsonNode r : sftRecords(tokenizer, "--trainOn=" + setting[0], "--reasoning=" + setting[1])) {
+        String key = r.get("trajectory_id").asText() + " " + setting[0] + " " + setting[1];
+        assertEquals(key, goldens.get(key).longValue(), r.get("assistant_tokens").asLong());
+      }
+    }
+  }
+
+  /** Qwen3's chat template with the bytes-only tokenizer. */
+  private String qwen3WithBytes() throws Exception {
+    Path folder = tmp.newFolder().toPath();
+    Files.copy(GOLDENS.resolve("qwen3-tokenizer_config.json"), folder.resolve("tokenizer_config.json"));
+    Files.writeString(folder.resolve("tokenizer.json"), bytesOnlyTokenizer());
+    return folder.toString();
   }
 
   /** Where the real tokenizers are at hand (skipped in CI): texts and counts equal the goldens. */

@@ -26,7 +26,7 @@ public class AnalysisStatsTest {
 
   private static RunSummary summary(AnalysisStats stats) {
     return RunSummary.of(stats, 6, 0, Map.of("malformed_json", 2L),
-        new RunSummary.Settings("in", null, null, null, "DirectRunner", null, null, 0, "HUNK", "all", "off", null));
+        new RunSummary.Settings("in", null, null, null, "DirectRunner", null, null, 0, "HUNK", "all", "off", null, "trainOn=ALL, reasoning=KEEP, sftFormat=none"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.swetraces.template.TemplateException;
 import io.swetraces.text.Json;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +79,41 @@ public final class ChatTemplate implements Serializable {
 
   /** The training text of a conversation: its messages and tools (none: {@code tools=None}) rendered. */
   public String render(List<Message> messages, List<String> tools) {
-    Map<String, Object> context = new HashMap<>(specialTokens);
-    context.put("messages", ChatFormat.messages(messages));
-    context.put("tools", tools.isEmpty() ? null : ChatFormat.tools(tools));
-    context.put("add_generation_prompt", false);
-    return (tools.isEmpty() || toolUse == null ? template : toolUse).render(context);
+    return prepare(messages, tools).render();
+  }
+
+  /** A conversation made ready to render, as it is or with one message replaced. */
+  public Rendering prepare(List<Message> messages, List<String> tools) {
+    return new Rendering(ChatFormat.messages(messages), tools.isEmpty() ? null : ChatFormat.tools(tools));
+  }
+
+  /** A conversation in the form the template takes, converted once for every rendering of it. */
+  public final class Rendering {
+    private final List<Map<String, Object>> messages;
+    private final @Nullable List<Map<String, Object>> tools;
+
+    private Rendering(List<Map<String, Object>> messages, @Nullable List<Map<String, Object>> tools) {
+      this.messages = messages;
+      this.tools = tools;
+    }
+
+    public String render() {
+      return render(messages);
+    }
+
+    /** The rendering with message {@code i} in place of the conversation's own. */
+    public String renderReplacing(int i, Message message) {
+      List<Map<String, Object>> replaced = new ArrayList<>(messages);
+      replaced.set(i, ChatFormat.message(message));
+      return render(replaced);
+    }
+
+    private String render(List<Map<String, Object>> messages) {
+      Map<String, Object> context = new HashMap<>(specialTokens);
+      context.put("messages", messages);
+      context.put("tools", tools);
+      context.put("add_generation_prompt", false);
+      return (tools == null || toolUse == null ? template : toolUse).render(context);
+    }
   }
 }

@@ -31,6 +31,12 @@ public abstract class Message {
         .setToolCalls(List.of());
   }
 
+  /** This message with no reasoning. */
+  public Message withoutReasoning() {
+    return getReasoningContent() == null ? this : builder().setRole(getRole()).setContent(getContent())
+        .setToolCalls(getToolCalls()).setToolCallId(getToolCallId()).setName(getName()).build();
+  }
+
   public static Message of(String role, String content) {
     return builder().setRole(role).setContent(content).build();
   }

@@ -52,7 +52,20 @@ public final class ConversationTokens {
     return new ConversationTokens(TokenCounter.memoized());
   }
 
+  /** The counts with every assistant turn, reasoning included, as trained on. */
   public TokenCounts of(List<Message> messages) {
+    boolean[] train = new boolean[messages.size()];
+    for (int i = 0; i < train.length; i++) {
+      train[i] = "assistant".equals(messages.get(i).getRole());
+    }
+    return of(messages, train, false);
+  }
+
+  /**
+   * The counts with the assistant tokens of the turns flagged to train; a masked reasoning's turn
+   * is counted as it renders without it.
+   */
+  public TokenCounts of(List<Message> messages, boolean[] train, boolean maskReasoning) {
     traj = 0;
     long rendered = messages.isEmpty() ? 0 : Join.TOKENS * (messages.size() - 1);
     long assistant = 0;
@@ -71,8 +84,9 @@ public final class ConversationTokens {
         joined.add(content, 0, content.length);
       }
       rendered += turn;
-      if ("assistant".equals(m.getRole())) {
-        assistant += turn;
+      if (train[i]) {
+        assistant += maskReasoning && m.getReasoningContent() != null
+            ? counter.countOf(ChatMl.turn(m.withoutReasoning())) : turn;
       }
     }
     traj += count(joined);

@@ -1,15 +1,18 @@
 package io.swetraces.transforms;
 
 import io.swetraces.chat.ChatTemplate;
+import io.swetraces.chat.LossMask;
 import io.swetraces.chat.Shortener;
 import io.swetraces.chat.StudentModel;
+import io.swetraces.chat.TrainedText;
+import io.swetraces.model.Message;
 import io.swetraces.model.TokenCounts;
 import io.swetraces.model.Trajectory;
+import io.swetraces.template.TemplateException;
 import io.swetraces.tokens.ConversationTokens;
 import io.swetraces.tokens.SpecialTokenText;
 import io.swetraces.tokens.StudentTokenizer;
 import io.swetraces.tokens.TokenCounter;
-import io.swetraces.template.TemplateException;
 import java.io.IOException;
 import java.util.List;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -34,14 +37,16 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, WithR
 
   private final @Nullable StudentModel student;
   private final long shortenTo;
+  private final LossMask mask;
 
-  private CountTokens(@Nullable StudentModel student, long shortenTo) {
+  private CountTokens(@Nullable StudentModel student, long shortenTo, LossMask mask) {
     this.student = student;
     this.shortenTo = shortenTo;
+    this.mask = mask;
   }
 
   public static CountTokens cl100k() {
-    return new CountTokens(null, 0);
+    return new CountTokens(null, 0, LossMask.ALL_ASSISTANT_TURNS);
   }
 
   /**
@@ -49,7 +54,15 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, WithR
    * its chat template, counted by its tokenizer. The other counts stay cl100k's (the tutorial's).
    */
   public CountTokens withStudent(@Nullable StudentModel student) {
-    return new CountTokens(student, shortenTo);
+    return new CountTokens(student, shortenTo, mask);
+  }
+
+  /**
+   * The SFT text as the mask has it (reasoning dropped or not), and {@code assistant_tokens} the
+   * tokens it trains on: the turns flagged to train, a masked reasoning left out.
+   */
+  public CountTokens withLossMask(LossMask mask) {
+    return new CountTokens(student, shortenTo, mask);
   }
 
   /**
@@ -57,24 +70,26 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, WithR
    * to fit ({@link Shortener}); 0 leaves them whole, for the budget filter to drop.
    */
   public CountTokens withShorteningTo(long budget) {
-    return new CountTokens(student, budget);
+    return new CountTokens(student, budget, mask);
   }
 
   @Override
   public WithRejects<Trajectory> expand(PCollection<Trajectory> trajectories) {
-    return new CountFn(student, shortenTo).applyTo(trajectories, "CountCl100kTokens");
+    return new CountFn(student, shortenTo, mask).applyTo(trajectories, "CountCl100kTokens");
   }
 
   private static final class CountFn extends MeasureFn {
     private final @Nullable StudentModel student;
     private final long shortenTo;
+    private final LossMask mask;
     private transient ConversationTokens counter;
     private transient ChatTemplate template;
     private transient StudentTokenizer tokenizer;
 
-    CountFn(@Nullable StudentModel student, long shortenTo) {
+    CountFn(@Nullable StudentModel student, long shortenTo, LossMask mask) {
       this.student = student;
       this.shortenTo = shortenTo;
+      this.mask = mask;
     }
 
     @Setup
@@ -88,26 +103,34 @@ public final class CountTokens extends PTransform<PCollection<Trajectory>, WithR
 
     @Override
     Trajectory measure(Trajectory t) {
-      TokenCounts counts = counter.of(t.getMessages());
+      List<Message> messages = mask.messages(t.getMessages());
+      boolean[] train = mask.train(messages);
+      TokenCounts counts = counter.of(messages, train, mask.masksReasoning());
       long sft = counts.getSftTokens();
+      long assistant = counts.getAssistantTokens();
       String dropReason = t.getSftDropReason();
       if (template != null) {
         try {
-          sft = tokenizer.count(template.render(t.getMessages(), t.getTools()));
+          ChatTemplate.Rendering rendering = template.prepare(messages, t.getTools());
+          String text = rendering.render();
+          sft = tokenizer.count(text);
+          assistant = TrainedText.tokens(text,
+              TrainedText.spans(rendering, text, messages, train, mask.masksReasoning()), tokenizer::count);
         } catch (TemplateException e) {
           dropReason = dropReason != null ? dropReason : TEMPLATE_ERROR;
         }
       }
       Trajectory.Builder out = t.toBuilder();
+      // Assistant turns are never cut: their count holds for the shortened text.
       if (shortenTo > 0 && sft > shortenTo && dropReason == null) {
-        Shortener.Shortened fit = shortener(t.getTools()).fit(t.getMessages(), shortenTo);
+        Shortener.Shortened fit = shortener(t.getTools()).fit(messages, shortenTo);
         if (fit != null) {
           sft = fit.tokens();
           out.setMessages(fit.messages()).setSftTokensCut(fit.tokensCut());
         }
       }
       return out.setSftDropReason(dropReason).setTokenCounts(TokenCounts.of(counts.getTrajTokens(), sft,
-          counts.getAssistantTokens(), SpecialTokenText.count(t.getMessages()))).build();
+          assistant, SpecialTokenText.count(t.getMessages()))).build();
     }
 
     /** Cuts measured as the budget is: the student's rendering and tokenizer, else ChatML in cl100k. */
