@@ -41,6 +41,11 @@ final class AsciiBytePairs {
    * entry (left, right, id; 0 is empty) so a lookup touches one cache line.
    */
   private final long[] pairs;
+  /**
+   * The tokens of 2 to 8 bytes, each packed into a long ({@link #packed}): most pieces of text are
+   * a token, found by one lookup here instead of a merge.
+   */
+  private final long[] shortTokens;
 
   private AsciiBytePairs(Encoding encoding) {
     Map<String, Integer> ids = new HashMap<>();
@@ -65,6 +70,20 @@ final class AsciiBytePairs {
         }
       }
     });
+    List<Long> packedTokens = new ArrayList<>();
+    ids.keySet().forEach(token -> {
+      if (token.length() >= 2 && token.length() <= Long.BYTES && token.indexOf('\0') < 0) {
+        packedTokens.add(packed(token.getBytes(StandardCharsets.US_ASCII), 0, token.length()));
+      }
+    });
+    shortTokens = new long[Integer.highestOneBit(packedTokens.size()) << 2];
+    for (long key : packedTokens) {
+      int slot = mix(key, shortTokens.length);
+      while (shortTokens[slot] != 0) {
+        slot = (slot + 1) & (shortTokens.length - 1);
+      }
+      shortTokens[slot] = key;
+    }
     pairs = new long[Integer.highestOneBit(entries.size()) << 2];
     Arrays.fill(lowPairs, NONE);
     for (long[] e : entries) {
@@ -73,7 +92,7 @@ final class AsciiBytePairs {
         continue;
       }
       long key = (e[0] << ID_BITS) | e[1];
-      int slot = mix(key);
+      int slot = mix(key, pairs.length);
       while (pairs[slot] != 0) {
         slot = (slot + 1) & (pairs.length - 1);
       }
@@ -175,12 +194,12 @@ final class AsciiBytePairs {
 
   /**
    * The parts left by merging a piece's bytes. tiktoken first looks the whole piece up and counts 1
-   * when it is a token; for ASCII pieces the merge always ends there too (a test checks every such
-   * token), so that lookup is left out.
+   * when it is a token; so does this, for pieces of up to 8 bytes (the merge of a longer ASCII token
+   * ends at the token too: a test checks every one).
    */
   private int merge(byte[] b, int start, int end, int[] scratch) {
     int n = end - start;
-    if (n == 1) {
+    if (n == 1 || (n <= Long.BYTES && isShortToken(packed(b, start, end)))) {
       return 1;
     }
     // The parts' ids in scratch[0, n); the rank of part i with part i + 1 in scratch[R + i].
@@ -220,7 +239,7 @@ final class AsciiBytePairs {
       return lowPairs[left * LOW + right];
     }
     long key = ((long) left << ID_BITS) | right;
-    for (int slot = mix(key); ; slot = (slot + 1) & (pairs.length - 1)) {
+    for (int slot = mix(key, pairs.length); ; slot = (slot + 1) & (pairs.length - 1)) {
       long entry = pairs[slot];
       if (entry >>> ID_BITS == key) {
         return (int) (entry & ID_MASK);
@@ -231,9 +250,30 @@ final class AsciiBytePairs {
     }
   }
 
-  private int mix(long key) {
+  private boolean isShortToken(long key) {
+    for (int slot = mix(key, shortTokens.length); ; slot = (slot + 1) & (shortTokens.length - 1)) {
+      long entry = shortTokens[slot];
+      if (entry == key) {
+        return true;
+      }
+      if (entry == 0) {
+        return false;
+      }
+    }
+  }
+
+  /** Up to 8 bytes in one long, the first lowest; ASCII holds no zero byte, so the length is implied. */
+  private static long packed(byte[] b, int start, int end) {
+    long key = 0;
+    for (int i = end - 1; i >= start; i--) {
+      key = (key << 8) | b[i];
+    }
+    return key;
+  }
+
+  private static int mix(long key, int tableLength) {
     long h = key * 0x9E3779B97F4A7C15L;
-    return (int) (h >>> 40) & (pairs.length - 1);
+    return (int) (h >>> 40) & (tableLength - 1);
   }
 
   private static boolean isAscii(byte[] bytes) {
