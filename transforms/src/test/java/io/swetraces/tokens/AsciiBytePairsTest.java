@@ -81,7 +81,10 @@ public class AsciiBytePairsTest {
     }
   }
 
-  /** Why the counter may skip tiktoken's whole-piece lookup: merging reaches every such token. */
+  /**
+   * Every ASCII token that is one piece counts 1: looked up when it has up to 8 bytes, merged when
+   * longer (why the counter may skip tiktoken's whole-piece lookup there).
+   */
   @Test
   public void mergesEveryAsciiTokenThatIsOnePieceIntoOneToken() {
     int tokens = 0;
