@@ -6,6 +6,8 @@ import io.swetraces.transforms.CurationMode;
 import io.swetraces.transforms.RedactSecrets;
 import io.swetraces.transforms.TokenBudget;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,13 +83,22 @@ public final class Options {
     }
   }
 
-  /** {@code --name=value} for an enum option, rewritten to the constant's own spelling. */
+  /**
+   * {@code --name=value} for an enum option, or {@code --name=a,b} for a list of them, rewritten to
+   * the constants' own spelling.
+   */
   static String[] choicesInAnyCase(String[] args) {
     List<String> out = new ArrayList<>(args.length);
     for (String arg : args) {
       int eq = arg.indexOf('=');
       Class<?> type = arg.startsWith("--") && eq > 2 ? enumOption(arg.substring(2, eq)) : null;
-      out.add(type == null ? arg : arg.substring(0, eq + 1) + constant(arg.substring(2, eq), type, arg.substring(eq + 1)));
+      if (type == null) {
+        out.add(arg);
+        continue;
+      }
+      String name = arg.substring(2, eq);
+      out.add(arg.substring(0, eq + 1) + Arrays.stream(arg.substring(eq + 1).split(",", -1))
+          .map(value -> constant(name, type, value)).collect(Collectors.joining(",")));
     }
     return out.toArray(new String[0]);
   }
@@ -102,12 +113,17 @@ public final class Options {
         + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", ")));
   }
 
+  /** The enum an option takes, alone or as a list; null for other options. */
   private static Class<?> enumOption(String name) {
     String getter = "get" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     for (Class<?> options : List.of(SweTracesOptions.class, ConsoleOptions.class)) {
       for (Method m : options.getMethods()) {
-        if (m.getName().equals(getter) && m.getParameterCount() == 0 && m.getReturnType().isEnum()) {
-          return m.getReturnType();
+        if (m.getName().equals(getter) && m.getParameterCount() == 0) {
+          Type type = m.getGenericReturnType();
+          if (type instanceof ParameterizedType list && m.getReturnType() == List.class) {
+            type = list.getActualTypeArguments()[0];
+          }
+          return type instanceof Class<?> c && c.isEnum() ? c : null;
         }
       }
     }

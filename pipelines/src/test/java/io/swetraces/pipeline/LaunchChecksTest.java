@@ -7,6 +7,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.swetraces.chat.Reasoning;
+import io.swetraces.chat.SftFormat;
+import io.swetraces.chat.TrainOn;
 import io.swetraces.io.OutputDir;
 import io.swetraces.io.OutputLock;
 import io.swetraces.transforms.TokenBudget;
@@ -58,6 +61,13 @@ public class LaunchChecksTest {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--budgetOn=words"));
     assertThat(wrong.getMessage(), containsString("--budgetOn"));
     assertThat(wrong.getMessage(), containsString("TRAJ_TOKENS, SFT_TOKENS"));
+    SweTracesOptions training = Options.parse("--trainOn= final", "--reasoning=Mask", "--sftFormat=openai,Sharegpt");
+    assertEquals(TrainOn.FINAL, training.getTrainOn());
+    assertEquals(Reasoning.MASK, training.getReasoning());
+    assertEquals(List.of(SftFormat.OPENAI, SftFormat.SHAREGPT), training.getSftFormat());
+    IllegalArgumentException wrongFormat =
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--sftFormat=openai,alpaca"));
+    assertThat(wrongFormat.getMessage(), containsString("--sftFormat: 'alpaca' is not one of OPENAI, SHAREGPT, TEXT"));
   }
 
   @Test

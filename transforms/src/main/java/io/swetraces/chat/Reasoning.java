@@ -1,10 +1,8 @@
 package io.swetraces.chat;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import io.swetraces.model.Message;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** What becomes of the assistant's {@code reasoning_content} in the training examples. */
 public enum Reasoning {
@@ -14,12 +12,6 @@ public enum Reasoning {
   DROP,
   /** Kept in the messages and the text, as context, but not counted among the tokens trained on. */
   MASK;
-
-  /** The value an option names, in any case ({@code --reasoning=mask}). */
-  @JsonCreator
-  public static Reasoning named(String name) {
-    return valueOf(name.trim().toUpperCase(Locale.ROOT));
-  }
 
   /** The messages as the training example holds them. */
   public List<Message> apply(List<Message> messages) {

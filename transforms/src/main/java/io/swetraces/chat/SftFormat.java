@@ -1,6 +1,5 @@
 package io.swetraces.chat;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Locale;
 
 /** The training formats the SFT set can be exported in, each a folder of shards and a config of the dataset card. */
@@ -11,12 +10,6 @@ public enum SftFormat {
   SHAREGPT,
   /** The rendered chat template, for trainers that take plain text. */
   TEXT;
-
-  /** The value an option names, in any case ({@code --sftFormat=openai}). */
-  @JsonCreator
-  public static SftFormat named(String name) {
-    return valueOf(name.trim().toUpperCase(Locale.ROOT));
-  }
 
   /** The folder under {@code sft/}, and the dataset card's config name. */
   public String folder() {

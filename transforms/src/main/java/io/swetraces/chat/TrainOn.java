@@ -1,9 +1,7 @@
 package io.swetraces.chat;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import io.swetraces.model.Message;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Which assistant turns of a training example carry the loss: each message's {@code train} flag, as
@@ -20,12 +18,6 @@ public enum TrainOn {
    * first in a conversation without tool messages (the observations of agents that call no tools).
    */
   FINAL;
-
-  /** The value an option names, in any case ({@code --trainOn=last}). */
-  @JsonCreator
-  public static TrainOn named(String name) {
-    return valueOf(name.trim().toUpperCase(Locale.ROOT));
-  }
 
   public boolean[] flags(List<Message> messages) {
     boolean[] train = new boolean[messages.size()];

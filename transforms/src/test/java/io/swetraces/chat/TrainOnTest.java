@@ -50,13 +50,6 @@ public class TrainOnTest {
   }
 
   @Test
-  public void optionValuesInAnyCase() {
-    assertEquals(TrainOn.FINAL, TrainOn.named(" final"));
-    assertEquals(Reasoning.MASK, Reasoning.named("Mask"));
-    assertEquals(SftFormat.SHAREGPT, SftFormat.named("sharegpt"));
-  }
-
-  @Test
   public void dropRemovesTheReasoningAndKeepsTheRest() {
     Message thinking = Message.builder().setRole("assistant").setContent("answer").setReasoningContent("why")
         .build();
