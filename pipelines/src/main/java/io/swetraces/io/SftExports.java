@@ -11,7 +11,6 @@ import io.swetraces.chat.ShareGpt;
 import io.swetraces.model.Message;
 import io.swetraces.model.Trajectory;
 import io.swetraces.text.Json;
-import io.swetraces.tokens.ChatMl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +51,7 @@ public final class SftExports {
         out.put("system", c.system());
         out.put("tools", tools(t.getTools(), ""));
       }
-      case TEXT -> out.put("text", template == null ? ChatMl.render(messages)
-          : template.render(messages, t.getTools()));
+      case TEXT -> out.put("text", SftRecords.text(messages, t.getTools(), template));
     }
     out.put("trajectory_id", t.getTrajectoryId());
     out.put("instance_id", t.getInstanceId());

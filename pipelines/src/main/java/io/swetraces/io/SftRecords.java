@@ -34,7 +34,7 @@ public final class SftRecords {
     out.put("model", t.getModel());
     out.set("messages", Json.MAPPER.valueToTree(ChatFormat.messages(messages)));
     out.set("tools", Json.MAPPER.valueToTree(ChatFormat.tools(t.getTools())));
-    out.put("text", template == null ? ChatMl.render(messages) : template.render(messages, t.getTools()));
+    out.put("text", text(messages, t.getTools(), template));
     out.put("model_patch", t.getModelPatch());
     out.put("approx_tokens", t.getTokenCounts().getTrajTokens());
     out.put("sft_tokens", t.getTokenCounts().getSftTokens());
@@ -42,5 +42,10 @@ public final class SftRecords {
     out.put("trajectory_id", t.getTrajectoryId());
     out.put("resolved", t.getResolved());
     return Json.write(out);
+  }
+
+  /** The training text: the student's chat template rendering, else the ChatML render cl100k counts. */
+  static String text(List<Message> messages, List<String> tools, @Nullable ChatTemplate template) {
+    return template == null ? ChatMl.render(messages) : template.render(messages, tools);
   }
 }

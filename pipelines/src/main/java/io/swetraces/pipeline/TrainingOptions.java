@@ -26,8 +26,8 @@ public interface TrainingOptions extends PipelineOptions {
   void setReasoning(Reasoning value);
 
   @Description("Comma-separated training formats to export besides the SFT records, each as JSON Lines and Parquet "
-      + "under sft/FORMAT/, named in the output's dataset card (README.md): OPENAI (TRL's messages and tools), SHAREGPT (LLaMA-Factory's "
-      + "conversations), TEXT (the rendered template).")
+      + "under sft/FORMAT/, named in the output's dataset card (README.md): OPENAI (TRL's messages and tools), "
+      + "SHAREGPT (LLaMA-Factory's conversations), TEXT (the rendered template).")
   List<SftFormat> getSftFormat();
 
   void setSftFormat(List<SftFormat> value);

@@ -10,9 +10,8 @@ import java.util.TreeMap;
 /**
  * The output folder's dataset card, {@code README.md}: YAML {@code configs} naming the Parquet
  * shards of each exported format (the first is the default) and of the analysis table, those that
- * hold rows, so {@code
- * datasets.load_dataset(DIR)} reads the folder and the Hub shows it as it is; then the counts,
- * each config's columns, the rows' licences and the run's settings.
+ * hold rows, so {@code datasets.load_dataset(DIR)} reads the folder and the Hub shows it as it is;
+ * then the counts, each config's columns, the rows' licences and the run's settings.
  */
 public final class DatasetCard {
   /** The licence column's value for rows that name none. */
